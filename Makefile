@@ -1,0 +1,46 @@
+# Habeas: `make demo` and `make test` work on a fresh clone; each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB ?= var/demo.sqlite3
+DEMO_PEOPLE ?= 2000
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: setup demo test test-sqlite test-postgres lint format bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	mkdir -p var
+	$(BIN)/habeas demo --reset --people $(DEMO_PEOPLE) --db $(DEMO_DB)
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+
+format: setup
+	$(BIN)/ruff format src tests bench
+
+test-sqlite: setup
+	$(BIN)/pytest
+
+# The database tests again on PostgreSQL, when HABEAS_TEST_POSTGRES names a server.
+test-postgres: setup
+	@if [ -n "$$HABEAS_TEST_POSTGRES" ]; then \
+		$(BIN)/pytest -m django_db; \
+	else \
+		echo "HABEAS_TEST_POSTGRES is not set: skipping the PostgreSQL run"; \
+	fi
+
+test: lint test-sqlite test-postgres
+
+bench: setup
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build var .pytest_cache .ruff_cache

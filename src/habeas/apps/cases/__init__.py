@@ -1,0 +1,1 @@
+"""Criminal cases: charges, sentences, custody periods, events, facilities, recognition."""

@@ -1,0 +1,1 @@
+"""Registry persons, their names, and the source records that describe them."""

@@ -1,0 +1,244 @@
+"""Reading the registry: a person whole, search, and the registry summary.
+
+Every reader takes an ``audience`` and leaves out what that audience may not see
+(see :mod:`habeas.apps.registry.visibility`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.db.models import Count, Q
+
+from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Recognition, Sentence
+from habeas.apps.registry.models import Person, PersonName, PersonNote, SourceRecord
+from habeas.apps.registry.visibility import Audience, may_see
+from habeas.apps.sources.models import ImportRun, Source
+from habeas.interchange.values import fold
+
+
+class PersonNotFound(LookupError):
+    """No person has that id."""
+
+
+def resolve_person(person_id: int) -> Person:
+    """The person with this id, following merges to the surviving person.
+
+    Raises:
+        PersonNotFound: no such id.
+    """
+    person = Person.objects.filter(pk=person_id).first()
+    seen = set()
+    while person is not None and person.merged_into_id and person.pk not in seen:
+        seen.add(person.pk)
+        person = Person.objects.filter(pk=person.merged_into_id).first()
+    if person is None:
+        raise PersonNotFound(f"no person with id {person_id}")
+    return person
+
+
+def _source_ref(record: SourceRecord, audience: Audience) -> dict[str, Any]:
+    source = record.source
+    visible = may_see(audience, source.confidentiality)
+    return {
+        "record_id": record.pk,
+        "source": source.name if visible else "(confidential source)",
+        "source_id": record.source_key if visible else None,
+        "import_id": record.last_import_id,
+        "url": (record.url or source.url) if visible else None,
+    }
+
+
+def person_detail(person_id: int, audience: Audience = Audience.INTERNAL) -> dict[str, Any]:
+    """Everything known of a person that ``audience`` may see, each fact with its sources."""
+    person = resolve_person(person_id)
+    records = list(person.records.select_related("source").order_by("pk"))
+    refs = {r.pk: _source_ref(r, audience) for r in records}
+
+    def sourced(record_id: int) -> dict[str, Any]:
+        return refs.get(record_id, {"record_id": record_id})
+
+    data: dict[str, Any] = {
+        "person_id": person.pk,
+        "display_name": person.display_name,
+        "display_name_latin": person.display_name_latin,
+        "gender": person.gender or None,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+        "birth_precision": person.birth_precision or None,
+        "region": person.region or None,
+        "status": person.status,
+        "conflicts": person.conflicts,
+        "names": [
+            {
+                "full": n.full,
+                "surname": n.surname,
+                "given": n.given,
+                "patronymic": n.patronymic,
+                "script": n.script,
+                "kind": n.kind,
+                "source": sourced(n.record_id),
+            }
+            for n in person.names.order_by("pk")
+        ],
+        "charges": [
+            {
+                "reference": c.reference,
+                "article": c.article,
+                "part": c.part,
+                "paragraph": c.paragraph or None,
+                "source": sourced(c.case.record_id),
+            }
+            for c in Charge.objects.filter(case__person=person)
+            .select_related("case")
+            .order_by("pk")
+        ],
+        "sentences": [
+            {
+                "verdict_on": s.verdict_on,
+                "term": s.term_text,
+                "regime": s.regime or None,
+                "stage": s.stage,
+                "in_absentia": s.in_absentia,
+                "suspended": s.suspended,
+                "source": sourced(s.case.record_id),
+            }
+            for s in Sentence.objects.filter(case__person=person)
+            .select_related("case")
+            .order_by("verdict_on", "pk")
+        ],
+        "custody": [
+            {
+                "kind": c.kind,
+                "regime": c.regime or None,
+                "from": c.started_on,
+                "to": c.ended_on,
+                "facility": c.facility.name if c.facility else None,
+                "letter_address": _address(c),
+                "source": sourced(c.record_id),
+            }
+            for c in CustodyPeriod.objects.filter(person=person)
+            .select_related("facility")
+            .prefetch_related("facility__addresses")
+            .order_by("started_on", "pk")
+        ],
+        "events": [
+            {
+                "kind": e.kind,
+                "on": e.occurred_on,
+                "precision": e.precision,
+                "release_kind": e.release_kind or None,
+                "details": e.details or None,
+                "source": sourced(e.record_id),
+            }
+            for e in Event.objects.filter(person=person).order_by("occurred_on", "pk")
+            if may_see(audience, e.confidentiality)
+        ],
+        "recognitions": [
+            {
+                "organisation": r.organisation,
+                "criteria": r.criteria or None,
+                "since": r.recognised_on,
+                "withdrawn": r.withdrawn_on,
+                "source": sourced(r.record_id),
+            }
+            for r in Recognition.objects.filter(person=person).order_by("organisation", "pk")
+        ],
+        "records": [
+            {
+                **refs[r.pk],
+                "row_number": r.row_number if may_see(audience, "internal") else None,
+                "removed": r.removed_in_id is not None,
+                "data": _visible_data(r.data, audience),
+            }
+            for r in records
+        ],
+    }
+    data["notes"] = [
+        {
+            "topic": n.topic,
+            "text": n.text,
+            "confidentiality": n.confidentiality,
+            "source": sourced(n.record_id) if n.record_id else None,
+        }
+        for n in PersonNote.objects.filter(person=person).order_by("pk")
+        if may_see(audience, n.confidentiality)
+    ]
+    return data
+
+
+def _address(period: CustodyPeriod) -> str | None:
+    if period.facility is None:
+        return None
+    addresses = list(period.facility.addresses.all())
+    return addresses[0].address if addresses else None
+
+
+def _visible_data(data: dict[str, Any], audience: Audience) -> dict[str, Any]:
+    if may_see(audience, "internal"):
+        return data
+    return {k: v for k, v in data.items() if k != "notes"}
+
+
+def search_persons(query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Persons whose names equal or start with ``query`` (case-insensitive, ё = е), best first.
+
+    An exact full-name match scores 1.0; a name that starts with the query 0.8; a name with
+    a word that starts with it 0.6.
+    """
+    folded = fold(query)
+    if not folded:
+        return []
+    scores: Counter[int] = Counter()
+    names = PersonName.objects.filter(
+        Q(folded__startswith=folded) | Q(folded__contains=" " + folded)
+    ).values_list("person_id", "folded")[: limit * 20]
+    for person_id, name in names:
+        score = 1.0 if name == folded else 0.8 if name.startswith(folded) else 0.6
+        scores[person_id] = max(scores[person_id], score)
+    persons = Person.objects.in_bulk(list(scores))
+    hits = []
+    for person_id, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
+        person = persons[person_id]
+        target = resolve_person(person_id) if person.merged_into_id else person
+        hits.append(
+            {
+                "person_id": target.pk,
+                "name": target.display_name,
+                "name_latin": target.display_name_latin,
+                "names": _names_of(target),
+                "status": target.status,
+                "score": score,
+            }
+        )
+    return hits
+
+
+def _names_of(person: Person) -> list[str]:
+    return list(dict.fromkeys(person.names.order_by("pk").values_list("full", flat=True)))
+
+
+def registry_summary() -> dict[str, Any]:
+    """Counts that describe the registry at a glance."""
+    persons = Person.objects.filter(merged_into__isnull=True)
+    by_status = dict(persons.values_list("status").annotate(n=Count("pk")).order_by("-n"))
+    articles = (
+        Charge.objects.values_list("article")
+        .annotate(n=Count("case__person", distinct=True))
+        .order_by("-n")[:10]
+    )
+    return {
+        "persons": persons.count(),
+        "source_records": SourceRecord.objects.count(),
+        "sources": [
+            {"name": s.name, "records": s.n}
+            for s in Source.objects.annotate(n=Count("records")).order_by("name")
+        ],
+        "imports": ImportRun.objects.count(),
+        "by_status": by_status,
+        "top_articles": dict(articles),
+        "facilities": CustodyPeriod.objects.exclude(facility=None)
+        .values("facility")
+        .distinct()
+        .count(),
+    }

@@ -1,0 +1,1 @@
+"""Sources of facts, the imports that brought them, and the changes each import found."""

@@ -1,0 +1,144 @@
+"""The canonical profile: a person's displayed facts, derived from their source records.
+
+Precedence (documented in docs/data-model.md): a record an editor verified beats one not
+verified; then the more reliable source; then the more recent record; then the more complete.
+Values the records disagree on are kept side by side in ``conflicts``, never dropped.
+Pure domain code: records arrive as plain interchange dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from habeas.vocabulary import Reliability, Status
+
+_RELIABILITY_RANK = {
+    Reliability.VERIFIED: 4,
+    Reliability.HIGH: 3,
+    Reliability.MEDIUM: 2,
+    Reliability.LOW: 1,
+    Reliability.UNKNOWN: 0,
+}
+
+#: Statuses only a statement can establish: no date column implies them.
+_STATED_ONLY = {Status.EXCHANGED, Status.DIED, Status.ABROAD, Status.COMPULSORY_TREATMENT}
+
+PROFILE_FIELDS = ("gender", "birth_date", "region")
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """What one source record asserts, with what the precedence needs to rank it."""
+
+    record_id: int
+    source: str
+    data: dict[str, Any]
+    reliability: Reliability = Reliability.UNKNOWN
+    verified: bool = False
+    seen_at: datetime | None = None
+    removed: bool = False
+
+    @property
+    def rank(self) -> tuple[int, int, int, float, int]:
+        """Sort key, highest first: live, verified, reliability, recency, completeness."""
+        filled = sum(1 for v in self.data.values() if v)
+        seen = self.seen_at.timestamp() if self.seen_at else 0.0
+        return (
+            int(not self.removed),
+            int(self.verified),
+            _RELIABILITY_RANK[self.reliability],
+            seen,
+            filled,
+        )
+
+
+@dataclass
+class Profile:
+    """The derived, displayed facts of a person."""
+
+    display_name: str
+    display_name_latin: str = ""
+    gender: str = ""
+    birth_date: str = ""
+    region: str = ""
+    status: Status = Status.UNKNOWN
+    conflicts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def derive_status(data: dict[str, Any]) -> Status:
+    """The status one record's facts imply: its dates first, then what it states.
+
+    A release date means released (or the stated exchange/death/departure); a verdict with
+    a term means imprisoned; a detention date alone means pre-trial detention, unless the
+    record states a milder measure (house arrest, restrictions).
+    """
+    stated = Status(data["status"]) if data.get("status") else None
+    if stated in _STATED_ONLY:
+        return stated
+    if data.get("released_on"):
+        return Status.RELEASED
+    if stated is not None:
+        return stated
+    if data.get("verdict_on") and data.get("sentence"):
+        return Status.IMPRISONED
+    if data.get("detained_on"):
+        return Status.PRETRIAL_DETENTION
+    return Status.UNKNOWN
+
+
+def _latest_date(data: dict[str, Any]) -> str:
+    dates = [data.get(k) or "" for k in ("released_on", "verdict_on", "detained_on")]
+    return max(dates)
+
+
+def derive_profile(records: list[RecordFacts], name_of: Any = None) -> Profile:
+    """Combine a person's records into one profile.
+
+    Args:
+        records: the person's records (at least one).
+        name_of: optional ``(data) -> (display, latin)`` callable that formats names; by
+            default the record's ``name`` and ``name_latin`` as written.
+    """
+    if not records:
+        raise ValueError("a profile needs at least one record")
+    ranked = sorted(records, key=lambda r: r.rank, reverse=True)
+    best = ranked[0]
+    display, latin = (
+        name_of(best.data) if name_of else (best.data["name"], best.data.get("name_latin", ""))
+    )
+    if not latin:
+        latin = next((r.data.get("name_latin") for r in ranked if r.data.get("name_latin")), "")
+    profile = Profile(display_name=display, display_name_latin=latin)
+    for name in PROFILE_FIELDS:
+        values = [(r, r.data.get(name) or "") for r in ranked if r.data.get(name)]
+        if not values:
+            continue
+        setattr(profile, name, values[0][1])
+        distinct = {v for _, v in values}
+        if len(distinct) > 1:
+            profile.conflicts[name] = [
+                {"value": v, "source": r.source, "record": r.record_id} for r, v in values
+            ]
+    # Status follows the record with the latest dated evidence; ties go to precedence.
+    live = [r for r in ranked if not r.removed] or ranked
+    freshest = max(live, key=lambda r: (_latest_date(r.data), r.rank))
+    profile.status = derive_status(freshest.data)
+    statuses = {derive_status(r.data) for r in live}
+    if len(statuses) > 1:
+        profile.conflicts["status"] = [
+            {"value": derive_status(r.data).value, "source": r.source, "record": r.record_id}
+            for r in live
+        ]
+    return profile
+
+
+def parse_iso_date(text: str) -> date | None:
+    """An interchange date string (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as its first day."""
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(parts[0], parts[1], parts[2])

@@ -1,0 +1,1 @@
+"""The Django project: settings, URL routes and the WSGI entry point."""

@@ -1,0 +1,66 @@
+"""Where the registry lives: resolving ``--db`` / ``HABEAS_DB`` to a Django database config.
+
+A value is either a filesystem path (an SQLite file, the embedded default) or a database URL
+(``sqlite:///path``, ``postgresql://user@host:port/name``). Without one, the registry is an
+SQLite file under the user's data directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+import platformdirs
+
+DB_ENV = "HABEAS_DB"
+
+#: PRAGMAs applied to every SQLite connection: WAL lets readers run beside the one writer.
+SQLITE_INIT = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;"
+
+
+def default_db_path() -> Path:
+    """The embedded registry file used when neither ``--db`` nor ``HABEAS_DB`` is given."""
+    return Path(platformdirs.user_data_dir("habeas")) / "habeas.sqlite3"
+
+
+def resolve_db(value: str | None = None) -> str:
+    """The effective database location: the argument, else ``HABEAS_DB``, else the default."""
+    return value or os.environ.get(DB_ENV) or str(default_db_path())
+
+
+def is_url(value: str) -> bool:
+    """Whether ``value`` is a database URL rather than a path."""
+    return "://" in value
+
+
+def database_config(value: str) -> dict[str, Any]:
+    """Django ``DATABASES['default']`` for a path or URL.
+
+    Raises:
+        ValueError: the URL names an engine Habeas does not support.
+    """
+    if not is_url(value):
+        path = Path(value).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        value = f"sqlite:///{path.resolve()}"
+    config = dj_database_url.parse(value, conn_max_age=0)
+    engine = config["ENGINE"]
+    if engine == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {"init_command": SQLITE_INIT, "transaction_mode": "IMMEDIATE"}
+    elif engine not in ("django.db.backends.postgresql",):
+        raise ValueError(
+            f"unsupported database {value!r}: use an SQLite path or a postgresql:// URL"
+        )
+    return config
+
+
+def describe(value: str) -> str:
+    """A short, password-free description of the database for messages."""
+    if not is_url(value):
+        return f"SQLite file {value}"
+    config = dj_database_url.parse(value)
+    engine = "PostgreSQL" if "postgresql" in config["ENGINE"] else "SQLite"
+    host = config.get("HOST") or "local socket"
+    return f"{engine} database {config.get('NAME')} at {host}"
