@@ -1,0 +1,1 @@
+"""Country pack data files (TOML), read by habeas.law.pack."""
