@@ -1,0 +1,260 @@
+"""Comparing two names: a score in [0, 1], a verdict and a structured explanation.
+
+Each part (surname, given name, patronymic) is aligned and classified — identical, same
+after inflection, same under a transliteration scheme, another spelling, an equivalent given
+name (diminutive or foreign form), phonetic, edit distance, initial only, missing — and
+what speaks against the match (another given name or patronymic, another gender, another
+initial) caps the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from habeas.vocabulary import Gender
+
+from .canon import canon_variants
+from .model import ParsedName
+from .normalize import NamePart, NormalizedName, normalize
+from .transliterate import SCHEMES, transliterate
+
+#: Score at or above which two names are taken for the same person.
+DEFAULT_THRESHOLD = 0.8
+
+_WEIGHTS = {"surname": 0.5, "given": 0.3, "patronymic": 0.2}
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatch:
+    """How one part of the two names matched.
+
+    ``how`` is one of: identical, inflection, scheme, spelling, equivalent, phonetic, edit,
+    initial, missing, different.  ``a_form``/``b_form`` are the aligned (nominative) forms.
+    """
+
+    part: str
+    a: str | None
+    b: str | None
+    how: str
+    score: float
+    a_form: str | None = None
+    b_form: str | None = None
+    distance: int | None = None
+    schemes: tuple[str, ...] = ()
+    conflict: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form."""
+        d = asdict(self)
+        d["schemes"] = list(self.schemes)
+        d["score"] = round(self.score, 4)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of :func:`compare`: score, verdict and explanation."""
+
+    score: float
+    same: bool
+    threshold: float
+    parts: tuple[PartMatch, ...]
+    swapped: bool
+    against: tuple[str, ...]
+    a: ParsedName
+    b: ParsedName
+
+    @property
+    def explanation(self) -> dict[str, object]:
+        """Per-part alignment, whether the order was swapped, and what speaks against."""
+        return {
+            "parts": [p.to_dict() for p in self.parts],
+            "swapped_order": self.swapped,
+            "against": list(self.against),
+        }
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form: ``score``, ``same``, ``threshold``, ``a``, ``b``, ``explanation``."""
+        return {
+            "score": round(self.score, 4),
+            "same": self.same,
+            "threshold": self.threshold,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "explanation": self.explanation,
+        }
+
+
+def _form_for(part: NamePart, canonical: str) -> str:
+    for f in part.forms:
+        if canonical in canon_variants(f):
+            return f
+    return part.forms[0]
+
+
+@lru_cache(maxsize=50_000)
+def _schemes_matching(cyr: str, latin: str) -> tuple[str, ...]:
+    target = latin.casefold()
+    return tuple(s for s in SCHEMES if transliterate(cyr, s).casefold() == target)
+
+
+def _exact_kind(pa: NamePart, pb: NamePart, c: str, role: str) -> PartMatch:
+    fa, fb = _form_for(pa, c), _form_for(pb, c)
+    schemes: tuple[str, ...] = ()
+    if pa.text.casefold() == pb.text.casefold():
+        how = "identical"
+    elif pa.cyrillic and pb.cyrillic:
+        how = "inflection" if fa.casefold() == fb.casefold() else "spelling"
+    elif pa.cyrillic != pb.cyrillic:
+        cyr, lat = (fa, pb.text) if pa.cyrillic else (fb, pa.text)
+        schemes = _schemes_matching(cyr, lat)
+        how = "scheme" if schemes else "spelling"
+    else:
+        how = "spelling"
+    return PartMatch(role, pa.text, pb.text, how, 1.0, fa, fb, 0, schemes)
+
+
+def _initial_ok(pi: NamePart, pf: NamePart) -> bool:
+    from .given_names import groups
+
+    fulls = list(pf.canons)
+    if pf.groups:
+        fulls += [canon_variants(groups()[i].name)[0] for i in pf.groups]
+    for ini in pi.canons:
+        for full in fulls:
+            if full.startswith(ini) or (pf.is_initial and ini.startswith(full)):
+                return True
+            # a Latin Y./J./I. stands for Е, Ё, Ю, Я as well as И
+            if ini == "i" and not pi.cyrillic and full[:1] == "e":
+                return True
+    return False
+
+
+def _match(pa: NamePart | None, pb: NamePart | None, role: str) -> PartMatch:
+    if pa is None or pb is None:
+        return PartMatch(role, pa.text if pa else None, pb.text if pb else None, "missing", 0.0)
+    if pa.is_initial or pb.is_initial:
+        pi, pf = (pa, pb) if pa.is_initial else (pb, pa)
+        if _initial_ok(pi, pf):
+            return PartMatch(role, pa.text, pb.text, "initial", 0.9)
+        return PartMatch(role, pa.text, pb.text, "different", 0.0, conflict=True)
+    common = pa.canon_set & pb.canon_set
+    if common:
+        c = next(x for x in pa.canons if x in common)
+        return _exact_kind(pa, pb, c, role)
+    if pa.groups and pb.groups:
+        if pa.groups & pb.groups:
+            return PartMatch(role, pa.text, pb.text, "equivalent", 0.97, pa.forms[0], pb.forms[0])
+        return PartMatch(
+            role, pa.text, pb.text, "different", 0.0, pa.forms[0], pb.forms[0], conflict=True
+        )
+    best, ba, bb = -1.0, "", ""
+    if pa.stems and pb.stems and all(pa.stems) and all(pb.stems):
+        stem_sim = max(Indel.normalized_similarity(x, y) for x in pa.stems for y in pb.stems)
+        if stem_sim < 0.8:
+            return PartMatch(
+                role, pa.text, pb.text, "different", 0.0, pa.forms[0], pb.forms[0], conflict=True
+            )
+    for x in pa.canons:
+        for y in pb.canons:
+            r = Indel.normalized_similarity(x, y)
+            if r > best:
+                best, ba, bb = r, x, y
+    if pa.skeletons & pb.skeletons and best >= 0.75 and ba[:1] == bb[:1]:
+        score = max(0.93, best)
+        return PartMatch(
+            role,
+            pa.text,
+            pb.text,
+            "phonetic",
+            score,
+            _form_for(pa, ba),
+            _form_for(pb, bb),
+            Levenshtein.distance(ba, bb),
+        )
+    dist = Levenshtein.distance(ba, bb)
+    # map the similarity so that one edit in a short word is weak evidence
+    score = max(0.0, min(1.0, (best - 0.6) / 0.4))
+    how = "edit" if score >= 0.3 else "different"
+    conflict = how == "different" and role != "surname"
+    return PartMatch(
+        role, pa.text, pb.text, how, score, _form_for(pa, ba), _form_for(pb, bb), dist, (), conflict
+    )
+
+
+def _combine(
+    sur: PartMatch, giv: PartMatch, pat: PartMatch, a: NormalizedName, b: NormalizedName
+) -> tuple[float, list[str]]:
+    total = weight = 0.0
+    for pm in (sur, giv, pat):
+        if pm.how == "missing":
+            continue
+        w = _WEIGHTS[pm.part] * (0.5 if pm.how == "initial" else 1.0)
+        total += w * pm.score
+        weight += w
+    score = total / weight if weight else 0.0
+    against: list[str] = []
+    if sur.how == "missing":
+        score *= 0.6 if (sur.a or sur.b) else 0.75
+    if giv.how == "missing":
+        score *= 0.9 if (giv.a or giv.b) else 0.85
+    for pm, cap in ((giv, 0.45), (pat, 0.55)):
+        if pm.conflict:
+            against.append(f"different {pm.part}: {pm.a} ≠ {pm.b}")
+            score = min(score, cap)
+    if sur.how == "different":
+        against.append(f"different surname: {sur.a} ≠ {sur.b}")
+    ga, gb = a.gender, b.gender
+    if ga is not None and gb is not None and ga is not gb and Gender.OTHER not in (ga, gb):
+        against.append(f"gender: {ga.value} ≠ {gb.value}")
+        score = min(score, 0.5)
+    return score, against
+
+
+def compare_normalized(
+    a: NormalizedName, b: NormalizedName, threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """Compare two prepared names (the fast path used by indexes and batch jobs)."""
+    sur = _match(a.surname, b.surname, "surname")
+    giv = _match(a.given, b.given, "given")
+    pat = _match(a.patronymic, b.patronymic, "patronymic")
+    score, against = _combine(sur, giv, pat, a, b)
+    swapped = False
+    if (
+        score < threshold
+        and a.surname
+        and a.given
+        and b.surname
+        and b.given
+        and not (a.given.is_initial or b.given.is_initial)
+    ):
+        s2 = _match(a.surname, b.given, "surname")
+        g2 = _match(a.given, b.surname, "given")
+        score2, against2 = _combine(s2, g2, pat, a, b)
+        score2 *= 0.97
+        if score2 > score:
+            sur, giv, score, against, swapped = s2, g2, score2, against2, True
+    score = round(min(1.0, max(0.0, score)), 6)
+    return Comparison(
+        score,
+        score >= threshold,
+        threshold,
+        (sur, giv, pat),
+        swapped,
+        tuple(against),
+        a.parsed,
+        b.parsed,
+    )
+
+
+def compare(
+    a: str | ParsedName, b: str | ParsedName, threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """Compare two names in any script, order or case form.
+
+    Raises :class:`habeas.names.InvalidNameError` when either is not a name.
+    """
+    return compare_normalized(normalize(a), normalize(b), threshold)

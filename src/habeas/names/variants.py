@@ -1,0 +1,88 @@
+"""Nominative readings of inflected names and the table of a name's spellings and case forms."""
+
+from __future__ import annotations
+
+import itertools
+
+from habeas.vocabulary import Gender, Script
+
+from .inflect import CASES, case_forms
+from .normalize import NamePart, normalize
+from .reverse import to_cyrillic_candidates
+from .transliterate import SCHEMES, transliterate
+
+_ROLE = {"S": "surname", "G": "given", "P": "patronymic"}
+
+
+def _fits(g: Gender | None, want: Gender | None) -> bool:
+    return g is None or want is None or g is want
+
+
+def nominative(text: str) -> list[str]:
+    """Candidate nominative readings of a possibly inflected full name, best first.
+
+    The reading in the name's own gender (from patronymic, given name or surname) comes
+    first: «Кагарлицкого Бориса Юльевича» → ["Кагарлицкий Борис Юльевич", …];
+    «Ивановой» → ["Иванова"].  Word order is kept.  Latin names are returned as parsed.
+    """
+    norm = normalize(text)
+    parts: dict[str, NamePart | None] = {"S": norm.surname, "G": norm.given, "P": norm.patronymic}
+    order = [r for r in dict.fromkeys(norm.parsed.order) if parts.get(r)]
+    want = norm.gender
+    options: list[list[tuple[str, Gender | None]]] = []
+    for role in order:
+        part = parts[role]
+        assert part is not None
+        if part.is_initial:
+            options.append([(part.text, None)])
+        else:
+            options.append(list(zip(part.forms, part.genders, strict=True)))
+    ranked: list[tuple[int, int, str]] = []
+    for idx, combo in enumerate(itertools.product(*options)):
+        if idx >= 64:
+            break
+        misfits = sum(0 if _fits(g, want) else 1 for _, g in combo)
+        ranked.append((misfits, idx, " ".join(f for f, _ in combo)))
+    ranked.sort()
+    return list(dict.fromkeys(r[2] for r in ranked))
+
+
+def variants(text: str) -> dict[str, object]:
+    """Every spelling of a name: the parse, nominative readings, each scheme, six case forms.
+
+    For a Latin name the Cyrillic readings are given first (``cyrillic``) and the schemes
+    and cases are those of the best reading.
+    """
+    norm = normalize(text)
+    parsed = norm.parsed
+    out: dict[str, object] = {"parsed": parsed.to_dict()}
+    base = text
+    if parsed.script is Script.LATIN:
+        cands = to_cyrillic_candidates(parsed.full)
+        out["cyrillic"] = [{"text": t, "share": p} for t, p in cands]
+        if not cands:
+            return out
+        base = cands[0][0]
+        norm = normalize(base)
+        parsed = norm.parsed
+    noms = nominative(base)
+    out["nominative"] = noms
+    best = noms[0] if noms else parsed.full
+    out["schemes"] = {s: transliterate(best, s) for s in SCHEMES}
+    best_norm = normalize(best)
+    gender = best_norm.gender
+    parts = {"S": best_norm.surname, "G": best_norm.given, "P": best_norm.patronymic}
+    order = [r for r in dict.fromkeys(best_norm.parsed.order) if parts.get(r)]
+    forms_per_role = {}
+    for role in order:
+        part = parts[role]
+        assert part is not None
+        if part.is_initial:
+            forms_per_role[role] = dict.fromkeys(CASES, part.text)
+        else:
+            words = part.forms[0].split(" ")
+            head = case_forms(words[0], _ROLE[role], gender)
+            tail = " ".join(words[1:])
+            forms_per_role[role] = {c: f"{head[c]} {tail}".strip() for c in CASES}
+    out["cases"] = {c: " ".join(forms_per_role[r][c] for r in order) for c in CASES}
+    return out
