@@ -1,0 +1,222 @@
+"""Evaluate ``habeas.extract`` on the hand-written cases and measure its speed.
+
+Usage (from the repository root):
+
+    .venv/bin/python bench/extract/evaluate.py [--split dev|heldout|all] [--speed] [--show ID]
+
+Prints precision, recall and F1 per field, per split, and (with ``--speed``) texts per
+second on ~500-word texts built from the cases, using one process per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+import tomllib
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from habeas.extract import extract_text
+
+CASES = Path(__file__).parent / "cases"
+FIELDS = [
+    "defendant_name", "other_roles", "articles", "term", "regime", "fine", "suspended",
+    "in_absentia", "court", "judge", "facility", "detained", "verdict", "appeal", "changes",
+]  # fmt: skip
+
+
+def load_cases(split: str) -> list[dict[str, Any]]:
+    """Cases from ``cases/<split>_*.toml`` (``all`` = every file)."""
+    out = []
+    for path in sorted(CASES.glob("*.toml")):
+        if split != "all" and not path.name.startswith(split):
+            continue
+        for case in tomllib.loads(path.read_text("utf-8"))["case"]:
+            case["split"] = path.stem
+            out.append(case)
+    return out
+
+
+def norm(name: str) -> str:
+    return " ".join(sorted(re.sub(r"[^\w. ]", " ", name.lower().replace("ё", "е")).split()))
+
+
+def same_name(a: str, b: str) -> bool:
+    return norm(a) == norm(b) or fuzz.token_sort_ratio(norm(a), norm(b)) >= 90
+
+
+def keys(text: str | None) -> set[str]:
+    """Significant tokens, cut to 4 letters (so «Торжке» ~ «Торжок»)."""
+    if not text:
+        return set()
+    words = re.findall(r"[\w-]+", text.lower().replace("ё", "е"))
+    return {w[:4] for w in words if len(w) >= 3 or any(c.isdigit() for c in w)}
+
+
+def covers(expected: str, predicted: str | None) -> bool:
+    return bool(predicted) and keys(expected) <= keys(predicted)
+
+
+def tuples(persons: list[dict[str, Any]], case_id: str) -> dict[str, set[tuple[Any, ...]]]:
+    """Field → set of facts, each keyed by case and (canonical) person name."""
+    out: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    for p in persons:
+        name, role = p["name"], p.get("role")
+        k = (case_id, norm(name))
+        if role == "defendant":
+            out["defendant_name"].add(k)
+        elif role:
+            out["other_roles"].add((*k, role))
+        if role != "defendant":
+            continue
+        for art in p.get("articles", []):
+            out["articles"].add((*k, art))
+        years, months = p.get("years"), p.get("months")
+        if years or months:
+            out["term"].add((*k, years or 0, months or 0))
+        for f in ("regime", "fine"):
+            if p.get(f):
+                out[f].add((*k, p[f]))
+        for f in ("suspended", "in_absentia"):
+            if p.get(f):
+                out[f].add(k)
+        for f in ("court", "judge", "facility"):
+            if p.get(f):
+                out[f].add((*k, p[f]))
+        for f in ("detained", "verdict", "appeal"):
+            if p.get(f):
+                out[f].add((*k, p[f]))
+        for c in p.get("changes", []):
+            out["changes"].add((*k, c))
+    return out
+
+
+def flatten(result: dict[str, Any], expected: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Predicted persons in the expected layout, named as the expected person they match."""
+    out = []
+    for p in result["persons"]:
+        match = next((e["name"] for e in expected if same_name(e["name"], p["name"])), p["name"])
+        s = p["sentence"]
+        out.append(
+            {
+                "name": match, "role": p["role"], "articles": p["articles"],
+                "years": s["years"], "months": s["months"], "regime": s["regime"],
+                "fine": s["fine"], "suspended": s["suspended"], "in_absentia": s["in_absentia"],
+                "court": p["court"], "judge": p["judge"], "facility": p["facility"],
+                **p["dates"], "changes": [c["kind"] for c in p["changes"]],
+            }
+        )  # fmt: skip
+    return out
+
+
+def score(
+    pred: set[tuple[Any, ...]], gold: set[tuple[Any, ...]], field: str
+) -> tuple[int, int, int]:
+    """True positives, predicted, gold; courts, judges and facilities match by key words."""
+    if field in ("court", "facility", "judge"):
+        tp = 0
+        used: set[tuple[Any, ...]] = set()
+        for g in gold:
+            hit = next(
+                (p for p in pred if p[:2] == g[:2] and p not in used and
+                 (covers(g[2], p[2]) if field != "judge" else same_name(g[2], p[2]))),
+                None,
+            )  # fmt: skip
+            if hit:
+                used.add(hit)
+                tp += 1
+        return tp, len(pred), len(gold)
+    return len(pred & gold), len(pred), len(gold)
+
+
+def evaluate(
+    cases: list[dict[str, Any]], show: str | None = None
+) -> dict[str, tuple[int, int, int]]:
+    totals: dict[str, list[int]] = {f: [0, 0, 0] for f in FIELDS}
+    for case in cases:
+        published = date.fromisoformat(case["published"]) if case.get("published") else None
+        result = extract_text(case["text"], published=published).to_dict()
+        expected = case.get("person", [])
+        gold = tuples(expected, case["id"])
+        pred = tuples(flatten(result, expected), case["id"])
+        for f in FIELDS:
+            tp, np_, ng = score(pred[f], gold[f], f)
+            for i, v in enumerate((tp, np_, ng)):
+                totals[f][i] += v
+            if show in (case["id"], "errors") and (tp != np_ or tp != ng):
+                print(
+                    f"{case['id']} {f}: predicted {sorted(pred[f], key=str)} expected {sorted(gold[f], key=str)}"
+                )
+    return {f: (t[0], t[1], t[2]) for f, t in totals.items()}
+
+
+def report(title: str, totals: dict[str, tuple[int, int, int]]) -> None:
+    print(f"\n{title}\n{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
+    for f, (tp, np_, ng) in totals.items():
+        p = tp / np_ if np_ else 1.0
+        r = tp / ng if ng else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{f:<16}{p:7.3f}{r:7.3f}{f1:7.3f}{tp:6d}{np_:6d}{ng:6d}")
+
+
+def _work(texts: list[str]) -> int:
+    for t in texts:
+        extract_text(t)
+    return len(texts)
+
+
+def speed(cases: list[dict[str, Any]], n_texts: int = 400, workers: int = 2) -> None:
+    """Texts/s on ~500-word texts (cases of one language joined), ``workers`` processes."""
+    pools: dict[str, list[str]] = defaultdict(list)
+    for c in cases:
+        pools["ru" if re.search("[а-я]", c["text"]) else "en"].append(c["text"].strip())
+    texts: list[str] = []
+    i = 0
+    while len(texts) < n_texts:
+        pool = pools[("ru", "en")[len(texts) % 2]]
+        parts: list[str] = []
+        while sum(len(p.split()) for p in parts) < 500:
+            parts.append(pool[i % len(pool)])
+            i += 1
+        texts.append("\n\n".join(parts))
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    chunks = [texts[k::workers] for k in range(workers)]
+    with ProcessPoolExecutor(workers) as ex:
+        list(ex.map(_work, [c[:5] for c in chunks]))  # warm up: load dictionaries
+        t0 = time.perf_counter()
+        done = sum(ex.map(_work, chunks))
+        elapsed = time.perf_counter() - t0
+    print(f"\nspeed: {done} texts of {words:.0f} words on average, {workers} processes, "
+          f"{elapsed:.2f} s -> {done / elapsed:.1f} texts/s ({os.cpu_count()} CPUs)")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="both", choices=["dev", "heldout", "all", "both"])
+    ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--show", help="print mismatches for one case id, or 'errors' for all")
+    args = ap.parse_args(argv)
+    splits = ["dev", "heldout"] if args.split == "both" else [args.split]
+    for split in splits:
+        cases = load_cases(split)
+        if not cases:
+            continue
+        for lang in ("ru", "en"):
+            sub = [c for c in cases if f"-{lang}-" in c["id"]]
+            report(f"{split} / {lang}: {len(sub)} cases", evaluate(sub, args.show))
+        report(f"{split} / all: {len(cases)} cases", evaluate(cases))
+    if args.speed:
+        speed(load_cases("all"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

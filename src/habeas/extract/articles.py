@@ -1,0 +1,92 @@
+"""Criminal Code article references: numbers ("ст. 207.3 УК") and offence names.
+
+This is the extractor's own recogniser; ``habeas.law.parse_references`` may replace the
+number part later. Administrative-code articles (КоАП 20.3.3) and other codes are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from habeas.extract.facts import Fact
+from habeas.extract.lexicon import patterns
+
+_ART_NUM = r"\d{2,3}(?:\.\d)?(?!\.?\d)"
+_RU_HEAD = re.compile(
+    r"(?<!\w)(?:ст\.|стать(?:я|и|е|ю|ей|ям|ями|ях)|ч\.\s*\d+\s*ст\.)\s*"
+    r"(?P<nums>"
+    + _ART_NUM
+    + r"(?:\s*(?:,|и|или)\s*(?:ч\.\s*\d+\s*)?(?:ст\.\s*)?"
+    + _ART_NUM
+    + r")*)",
+    re.I,
+)
+_EN_HEAD = re.compile(
+    r"(?<!\w)(?:Art\.|Articles?)\s*"
+    r"(?P<nums>" + _ART_NUM + r"(?:\([\dа-я]\))*"
+    r"(?:\s*(?:,|and|or|,\s*and)\s*(?:part\s+\d+\s+of\s+)?(?:Article\s+)?"
+    + _ART_NUM
+    + r"(?:\([\dа-я]\))*)*)",
+    re.I,
+)
+_NUM = re.compile(_ART_NUM)
+_OTHER_CODE = re.compile(
+    r"^[^.;]{0,40}?(?:КоАП|Кодекс\w*\s+об\s+административн|административн|УПК|Конституци|"
+    r"Administrative|Code\s+of\s+Criminal\s+Procedure|Constitution|Convention|ЕСПЧ|УИК)",
+    re.I,
+)
+_CRIMINAL_AFTER = re.compile(r"^[^.;]{0,25}?(?:УК|Уголовн|Criminal\s+Code)", re.I)
+_ADMIN_BEFORE = re.compile(r"(?:административн\w*|КоАП|administrative)[^.;]{0,50}$", re.I)
+
+
+def _plausible(num: str) -> bool:
+    base = int(num.split(".")[0])
+    return 105 <= base <= 361
+
+
+def find_article_numbers(text: str, lang: str) -> list[Fact]:
+    """Article numbers such as ``ст. 205.2``, ``статьям 280.3 и 207.3``, ``Article 207.3(2)``."""
+    head = _RU_HEAD if lang == "ru" else _EN_HEAD
+    out: list[Fact] = []
+    for m in head.finditer(text):
+        after = text[m.end() : m.end() + 60]
+        if _OTHER_CODE.match(after) and not _CRIMINAL_AFTER.match(after):
+            continue
+        for n in _NUM.finditer(m.group("nums")):
+            if _plausible(n.group()):
+                start = m.start("nums") + n.start()
+                out.append(Fact("article", (start, start + len(n.group())), n.group()))
+    # Bare numbers followed by the code: "205.2 УК РФ", "207.3 of the Criminal Code"
+    bare = re.compile(
+        r"(?<![\w.])("
+        + _ART_NUM
+        + r")\s+(?:УК\b|Уголовного\s+кодекса|of\s+(?:the\s+)?(?:Russian\s+)?Criminal\s+Code)",
+        re.I,
+    )
+    seen = {f.span for f in out}
+    for m in bare.finditer(text):
+        span = (m.start(1), m.end(1))
+        if span not in seen and _plausible(m.group(1)):
+            out.append(Fact("article", span, m.group(1)))
+    return out
+
+
+def find_offence_names(text: str, lang: str) -> list[Fact]:
+    """Offence names from the lexicon mapped to articles (``фейки об армии`` → 207.3)."""
+    out: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for offence in patterns(lang).offences:
+        for m in offence.pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if _ADMIN_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Fact("article", (m.start(), m.end()), offence.article))
+    return out
+
+
+def find_articles(text: str, lang: str) -> list[Fact]:
+    """All article facts, numbers first, then offence names (sorted by position)."""
+    facts = find_article_numbers(text, lang) + find_offence_names(text, lang)
+    return sorted(facts, key=lambda f: f.span)

@@ -1,0 +1,163 @@
+"""Dates in reports: absolute ("12 марта 2024 года", "March 12, 2024") and relative
+("в пятницу", "on Friday", "yesterday"), resolved against the publication date.
+
+Each date is classified as detention, verdict or appeal by the nearest cue in its
+sentence; a date with no cue is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from habeas.extract.facts import Fact
+from habeas.extract.lexicon import patterns
+
+_RU_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_RU_WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
+    "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+}  # fmt: skip
+_EN_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_RU_MONTH_RX = r"(?P<mon>январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
+_EN_MONTH_RX = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+_RU_ABS = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\s+{_RU_MONTH_RX}(?:\s+(?P<y>\d{{4}})(?:\s*(?:года|г\.))?)?", re.I
+)
+_EN_ABS = [
+    re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH_RX}(?:,?\s+(?P<y>\d{{4}}))?"
+    ),
+    re.compile(rf"{_EN_MONTH_RX}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?!\d)"),
+]
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])|(?<!\d)(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)"
+)
+_RU_REL = re.compile(
+    r"(?<!\w)(?:в(?:о)?\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?P<rel>вчера|сегодня|накануне|позавчера))(?!\w)",
+    re.I,
+)
+_EN_REL = re.compile(
+    r"(?<!\w)(?:(?:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<rel>yesterday|today|the\s+day\s+before\s+yesterday))(?!\w)",
+    re.I,
+)
+
+
+def _month(name: str, lang: str) -> int | None:
+    name = name.lower().rstrip(".")
+    if lang == "ru":
+        for stem, num in sorted(_RU_MONTHS.items(), key=lambda kv: -len(kv[0])):
+            if name.startswith(stem):
+                return num
+        return None
+    for full, num in _EN_MONTHS.items():
+        if full.startswith(name[:3]):
+            return num
+    return None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_weekday(weekday: int, published: date) -> date:
+    """The most recent ``weekday`` on or before ``published`` ("on Friday")."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _relative(word: str, published: date) -> date | None:
+    word = " ".join(word.lower().split())
+    offsets = {"вчера": 1, "накануне": 1, "позавчера": 2, "сегодня": 0, "yesterday": 1, "today": 0}
+    offsets["the day before yesterday"] = 2
+    return published - timedelta(days=offsets[word]) if word in offsets else None
+
+
+def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple[int, int], date]]:
+    """All dates with their spans; relative ones only when ``published`` is known."""
+    found: list[tuple[tuple[int, int], date]] = []
+    for rx in [_RU_ABS] if lang == "ru" else _EN_ABS:
+        for m in rx.finditer(text):
+            month = _month(m.group("mon"), lang)
+            year = int(m.group("y")) if m.group("y") else (published.year if published else None)
+            if month is None or year is None:
+                continue
+            value = _safe(year, month, int(m.group("d")))
+            if value and published and not m.group("y") and value > published:
+                value = _safe(year - 1, month, int(m.group("d")))
+            if value:
+                found.append(((m.start(), m.end()), value))
+    for m in _NUMERIC.finditer(text):
+        if m.group("y"):
+            value = _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        else:
+            value = _safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if value:
+            found.append(((m.start(), m.end()), value))
+    if published:
+        weekdays = _RU_WEEKDAYS if lang == "ru" else _EN_WEEKDAYS
+        for m in (_RU_REL if lang == "ru" else _EN_REL).finditer(text):
+            if m.group("wd"):
+                value = resolve_weekday(weekdays[m.group("wd").lower()], published)
+            else:
+                value = _relative(m.group("rel"), published)
+            if value:
+                found.append(((m.start(), m.end()), value))
+    found.sort()
+    out: list[tuple[tuple[int, int], date]] = []
+    for span, value in found:
+        if out and span[0] < out[-1][0][1]:
+            continue
+        out.append((span, value))
+    return out
+
+
+def classify_dates(
+    text: str, start: int, end: int, lang: str, published: date | None
+) -> list[Fact]:
+    """Date facts ``(kind, date)`` in the sentence ``text[start:end]``, kind by nearest cue."""
+    sent = text[start:end]
+    cues = patterns(lang).cues
+    marks: list[tuple[int, str]] = []
+    for kind in ("detained", "verdict", "appeal"):
+        marks.extend((m.start(), kind) for m in cues[kind].finditer(sent))
+    if not marks:
+        return []
+    out: list[Fact] = []
+    for (s, e), value in find_dates(sent, lang, published):
+        kind = min(marks, key=lambda mk: (min(abs(mk[0] - s), abs(mk[0] - e)), mk[1] != "appeal"))[
+            1
+        ]
+        out.append(Fact("date", (start + s, start + e), (kind, value)))
+    return out

@@ -1,0 +1,137 @@
+"""Finding person-name mentions in Russian text with pymorphy3 and a few rules."""
+
+from __future__ import annotations
+
+import re
+
+from habeas.extract.model import Mention
+from habeas.extract.nominative import WordInfo, analyse, morph, nominative_parts, surname_variants
+
+_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.")
+_PREV_WORD = re.compile(r"([а-яё]+)\s*$")
+_NOT_NAMES = frozenset(
+    [
+        "суд",
+        "судья",
+        "адвокат",
+        "прокурор",
+        "следователь",
+        "свидетель",
+        "мосгорсуд",
+        "россия",
+        "москва",
+        "петербург",
+        "украина",
+        "крым",
+        "фсб",
+        "фсин",
+        "мвд",
+        "ск",
+        "уфсин",
+        "сизо",
+        "ик",
+        "уголовный",
+        "кодекс",
+        "статья",
+        "мемориал",
+        "президент",
+        "министр",
+        "генпрокуратура",
+        "росгвардия",
+        "путин",
+    ]
+)
+
+
+def _kind(tok: str, info: WordInfo | None) -> str:
+    """``init``, ``given``, ``patr``, ``surn`` or ``other`` for one capitalised token."""
+    if tok.endswith("."):
+        return "init"
+    assert info is not None
+    if tok.lower() in _NOT_NAMES or info.place:
+        return "other"
+    if info.patronymic:
+        return "patr"
+    if info.given and info.common < 0.8:
+        return "given"
+    if info.surname or not info.known:
+        return "surn"
+    if info.given:
+        return "given?"
+    return "other"
+
+
+def _case_hint(text: str, start: int) -> str | None:
+    m = _PREV_WORD.search(text[max(0, start - 30) : start])
+    if not m:
+        return None
+    parse = morph().parse(m.group(1))[0]
+    return str(parse.tag.case) if "NOUN" in parse.tag and parse.tag.case else None
+
+
+def _groups(text: str) -> list[list[re.Match[str]]]:
+    groups: list[list[re.Match[str]]] = []
+    for m in _TOKEN.finditer(text):
+        if groups:
+            gap = text[groups[-1][-1].end() : m.start()]
+            if len(gap) <= 2 and gap.strip() == "" and "\n" not in gap:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _split(tokens: list[re.Match[str]], kinds: list[str]) -> list[tuple[int, int]]:
+    """Runs of name-like tokens inside a group (indices ``[i, j)``)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if kinds[i] == "other":
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and kinds[j] != "other" and j - i < 4:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def find_mentions_ru(text: str) -> list[Mention]:
+    """Person mentions: full names, initials with surname, and lone surname candidates."""
+    out: list[Mention] = []
+    for group in _groups(text):
+        infos = [None if m.group().endswith(".") else analyse(m.group()) for m in group]
+        kinds = [_kind(m.group(), info) for m, info in zip(group, infos, strict=True)]
+        for i, j in _split(group, kinds):
+            run, rk = group[i:j], kinds[i:j]
+            while run and rk[-1] == "init":
+                run, rk = run[:-1], rk[:-1]
+            if not run:
+                continue
+            if len(run) == 3 and rk[0] == "surn" and rk[1] == "given" and rk[2] == "surn":
+                first = run[0]
+                out.append(_lone(text, first.start(), first.end(), first.group()))
+                run, rk = run[1:], rk[1:]
+            words = [m.group() for m in run]
+            start, end = run[0].start(), run[-1].end()
+            has_given = any(k in ("given", "patr") for k in rk) or ("given?" in rk and "surn" in rk)
+            has_init = "init" in rk
+            surn_idx = [n for n, k in enumerate(rk) if k in ("surn", "given?")]
+            if len(run) >= 2 and (has_given or has_init) and (surn_idx or rk.count("given") >= 2):
+                hint = _case_hint(text, start) if not has_given else None
+                noms, _ = nominative_parts(words, hint)
+                given = next((noms[n] for n, k in enumerate(rk) if k in ("given", "init")), "")
+                sidx = surn_idx[-1] if surn_idx else len(rk) - 1
+                if rk[0] in ("surn",) and len(rk) >= 2 and rk[1] in ("given", "given?"):
+                    sidx = 0
+                out.append(Mention(start, end, text[start:end], tuple(noms), noms[sidx], given))
+            elif len(run) == 1 and rk[0] in ("surn", "given?") and len(words[0]) > 2:
+                out.append(_lone(text, start, end, words[0]))
+    return out
+
+
+def _lone(text: str, start: int, end: int, word: str) -> Mention:
+    hint = _case_hint(text, start)
+    nom = nominative_parts([word], hint)[0][0] if hint else word
+    return Mention(start, end, word, (nom,), nom, "", lone=True, variants=surname_variants(word))

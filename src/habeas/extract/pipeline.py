@@ -1,0 +1,278 @@
+"""``extract_text``: from a document to candidate persons with their facts.
+
+Steps: strip HTML/Markdown, detect the language, split sentences (razdel), find name
+mentions and group them into persons, give each person a role, find facts (articles,
+terms, dates, courts, facilities), and attach each fact to the defendants it is about:
+the nearest defendant named before it in the sentence (or after it, if none before),
+else the defendants of the last sentence that named any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from rapidfuzz import fuzz
+from razdel import sentenize
+
+from habeas.extract.articles import find_articles
+from habeas.extract.dates import classify_dates
+from habeas.extract.document import to_plain
+from habeas.extract.facts import Fact
+from habeas.extract.institutions import find_courts, find_facilities
+from habeas.extract.lexicon import patterns
+from habeas.extract.model import ExtractionResult, Mention, PersonCandidate, Role, Span
+from habeas.extract.persons import (
+    Person,
+    cluster,
+    coordinated,
+    decide_role,
+    mark_cues,
+    mark_defendants,
+)
+from habeas.extract.persons_en import find_mentions_en
+from habeas.extract.persons_ru import find_mentions_ru
+from habeas.extract.terms import find_terms
+
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+_RESPECTIVELY = re.compile(r"соответственно|respectively", re.I)
+_BOTH = re.compile(
+    r"(?<!\w)(?:оба|обе|обоих|обеих|обоим|обеим|каждому|каждая|каждый|both|each)(?!\w)", re.I
+)
+_SINGULAR = re.compile(r"\s*(?:он|она|его|её|ее|ему|ей|he|she|his|her|him)\b", re.I)
+
+
+def detect_language(text: str) -> str:
+    """``ru`` when Cyrillic letters are at least 30 % of the letters, else ``en``."""
+    sample = text[:20000]
+    cyr, lat = len(_CYR.findall(sample)), len(_LAT.findall(sample))
+    return "ru" if cyr and cyr >= 0.3 * (cyr + lat) else "en"
+
+
+def _sentences(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for para in re.finditer(r"[^\n]+", text):
+        spans.extend(
+            (para.start() + s.start, para.start() + s.stop) for s in sentenize(para.group())
+        )
+    return spans
+
+
+def _apply(cand: PersonCandidate, fact: Fact) -> None:
+    v = fact.value
+    kind = fact.kind
+    s = cand.sentence
+    if kind == "article":
+        if v not in cand.articles:
+            cand.articles.append(v)
+    elif kind == "term":
+        if s.years is None and s.months is None:
+            s.years, s.months = v.years, v.months
+        elif (s.years, s.months) != (v.years, v.months):
+            return
+    elif kind == "regime":
+        if s.regime is not None:
+            return
+        s.regime = v
+    elif kind == "fine":
+        if s.fine is not None:
+            return
+        s.fine = v
+    elif kind == "suspended":
+        s.suspended = True
+    elif kind == "in_absentia":
+        s.in_absentia = True
+    elif kind == "change":
+        if any(
+            c.kind == v.kind and (c.years, c.months) == (v.years, v.months) for c in cand.changes
+        ):
+            return
+        cand.changes.append(v)
+    elif kind == "date":
+        dkind, value = v
+        if cand.dates.get(dkind) is not None:
+            return
+        cand.dates[dkind] = value
+        kind = f"dates.{dkind}"
+    elif kind in ("court", "facility"):
+        if getattr(cand, kind) is not None:
+            return
+        setattr(cand, kind, v)
+    elif kind == "appeal_court" and "appeal_court" in cand.spans:
+        return
+    cand.add_span(
+        "sentence" if kind in ("term", "regime", "fine", "suspended", "in_absentia") else kind,
+        fact.span,
+    )
+
+
+class _Attacher:
+    def __init__(self, text: str, persons: list[Person], cands: dict[int, PersonCandidate]) -> None:
+        self.text = text
+        self.owner = {id(m): p for p in persons for m in p.mentions}
+        self.cands = cands
+        self.focus: list[Person] = []
+        self.pending: list[Fact] = []
+
+    def sentence(self, mentions: list[Mention], facts: list[Fact]) -> None:
+        defs = [m for m in mentions if self._is_def(m)]
+        terms = [f for f in facts if f.kind == "term"]
+        respectively = len(terms) > 1 and _RESPECTIVELY.search(
+            self.text[facts[0].start : facts[-1].span[1] + 30] if facts else ""
+        )
+        if respectively and len(defs) == len(terms):
+            for m, f in zip(sorted(defs, key=lambda m: m.start), terms, strict=True):
+                _apply(self.cands[id(self.owner[id(m)])], f)
+            facts = [f for f in facts if f.kind != "term"]
+        everyone = list(
+            dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start))
+        )
+        both = bool(
+            _BOTH.search(self.text[facts[0].start - 200 : facts[-1].span[1]] if facts else "")
+        )
+        sent_start = min((f.start for f in facts), default=0)
+        if (
+            not defs
+            and len(self.focus) > 1
+            and _SINGULAR.match(self.text[max(0, sent_start - 120) : sent_start].split(".")[-1])
+        ):
+            self.focus = self.focus[-1:]
+        for fact in facts:
+            if (
+                both
+                and defs
+                and fact.kind != "term"
+                or defs
+                and fact.kind != "term"
+                and all(m.start > fact.start for m in defs)
+            ):
+                targets = everyone
+            else:
+                targets = self._targets(defs, fact) or self.focus
+            if not targets:
+                self.pending.append(fact)
+            for person in targets:
+                _apply(self.cands[id(person)], fact)
+        if defs:
+            self.focus = everyone
+
+    def _is_def(self, m: Mention) -> bool:
+        person = self.owner.get(id(m))
+        return person is not None and person.role is Role.DEFENDANT
+
+    def _targets(self, defs: list[Mention], fact: Fact) -> list[Person]:
+        if not defs:
+            return []
+        before = [m for m in defs if m.end <= fact.start]
+        anchor = max(before, key=lambda m: m.end) if before else min(defs, key=lambda m: m.start)
+        return list(dict.fromkeys(self.owner[id(m)] for m in coordinated(self.text, defs, anchor)))
+
+
+def _candidate(person: Person) -> PersonCandidate:
+    best = person.best
+    cand = PersonCandidate(name=person.name(), name_span=(best.start, best.end), role=person.role)
+    for m in person.mentions:
+        cand.add_span("name", (m.start, m.end))
+    return cand
+
+
+def extract_text(
+    text: str,
+    *,
+    lang: str = "auto",
+    published: date | None = None,
+    gazetteer: Iterable[str] = (),
+    fmt: str = "auto",
+) -> ExtractionResult:
+    """Extract candidate persons and facts from a report.
+
+    Args:
+        text: the document: plain text, HTML or Markdown (``fmt`` or detected).
+        lang: ``ru``, ``en`` or ``auto`` (by the share of Cyrillic letters).
+        published: publication date, used to resolve "on Friday", «вчера».
+        gazetteer: names known to the registry ("Boris Kagarlitsky"), used to recognise
+            names in English text.
+        fmt: ``text``, ``html``, ``markdown`` or ``auto``.
+
+    Returns:
+        An ``ExtractionResult``; spans point into ``result.text``, the plain text.
+
+    Example:
+        >>> r = extract_text("Суд приговорил Ивана Петрова к 6 годам колонии общего режима.")
+        >>> r.persons[0].name, r.persons[0].sentence.years
+        ('Иван Петров', 6)
+    """
+    plain, _title = to_plain(text, fmt)
+    if lang not in ("ru", "en"):
+        lang = detect_language(plain)
+    pats = patterns(lang)
+    mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, gazetteer)
+    mark_cues(plain, mentions, pats)
+    surnames = {m.surname.lower().replace("ё", "е") for m in mentions if not m.lone}
+    mentions = [
+        m
+        for m in mentions
+        if not m.lone or m.role_cue is not None or m.variants & surnames or _fuzzy_in(m, surnames)
+    ]
+    sentences = _sentences(plain)
+    by_sentence: list[list[Mention]] = [[] for _ in sentences]
+    idx = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while idx < len(sentences) - 1 and m.start >= sentences[idx][1]:
+            idx += 1
+        by_sentence[idx].append(m)
+    local = [
+        find_terms(plain, s, e, lang) + classify_dates(plain, s, e, lang, published)
+        for s, e in sentences
+    ]
+    for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
+        positions = [f.start for f in facts if f.kind in ("term", "fine")]
+        mark_defendants(plain, s, e, group, pats, positions)
+    persons = cluster(mentions)
+    clustered = {id(m) for p in persons for m in p.mentions}
+    by_sentence = [[m for m in group if id(m) in clustered] for group in by_sentence]
+    for p in persons:
+        p.role = decide_role(p)
+    cands = {id(p): _candidate(p) for p in persons}
+    global_facts = (
+        find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
+    )
+    attacher = _Attacher(plain, persons, cands)
+    appeal_rx = re.compile(f"{pats.cues['appeal'].pattern}|{pats.cues['upheld'].pattern}", re.I)
+    kept: list[Fact] = []
+    for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
+        here = [f for f in global_facts if s <= f.start < e]
+        if appeal_rx.search(plain[s:e]):
+            here = [Fact("appeal_court", f.span, f.value) if f.kind == "court" else f for f in here]
+        kept.extend(here)
+        attacher.sentence(group, sorted(here + facts, key=lambda f: f.span))
+    _finish(persons, cands, attacher.pending, kept)
+    result = [cands[id(p)] for p in persons if p.role is not None]
+    return ExtractionResult(text=plain, lang=lang, persons=result, published=published)
+
+
+def _fuzzy_in(m: Mention, surnames: set[str]) -> bool:
+    key = m.surname.lower()
+    return len(key) > 5 and any(len(s) > 5 and fuzz.ratio(key, s) >= 88 for s in surnames)
+
+
+def _finish(
+    persons: list[Person], cands: dict[int, PersonCandidate], pending: list[Fact], facts: list[Fact]
+) -> None:
+    """Document-level defaults: pending facts to a sole defendant, the only court and
+    the only judge to every defendant."""
+    defendants = [cands[id(p)] for p in persons if p.role is Role.DEFENDANT]
+    judges = [cands[id(p)] for p in persons if p.role is Role.JUDGE]
+    if len(defendants) == 1:
+        for fact in pending:
+            _apply(defendants[0], fact)
+    courts = {f.value for f in facts if f.kind == "court"}
+    for cand in defendants:
+        if cand.court is None and len(courts) == 1:
+            court = next(f for f in facts if f.kind == "court")
+            _apply(cand, court)
+        if cand.judge is None and len(judges) == 1:
+            cand.judge = judges[0].name
+            cand.add_span("judge", judges[0].name_span)

@@ -1,0 +1,228 @@
+"""Sentences: prison terms, regimes, fines, suspended and in-absentia flags, later changes.
+
+Terms that were only requested by the prosecutor or threatened by the law ("faces up
+to 10 years"), probation periods and add-on bans are not sentences and are skipped.
+A term after an appeal cue ("reduced to five years") becomes a ``Change``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from habeas.extract.facts import Fact
+from habeas.extract.lexicon import patterns
+from habeas.extract.model import Change, ChangeKind, Term
+from habeas.extract.numbers import EN_NUMBER, RU_NUMBER, parse_amount, parse_number
+
+_RU_TERM = re.compile(
+    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?|лет)\b"
+    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s+месяц\w*)?"
+    rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b)",
+    re.I,
+)
+_EN_TERM = re.compile(
+    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half)?[- ]years?\b"
+    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})[- ]months?\b)?"
+    rf"|(?P<m2>{EN_NUMBER})[- ]months?\b)",
+    re.I,
+)
+_FROM_TO = {
+    "ru": re.compile(
+        rf"(?<!\w)с\s+(?P<y>{RU_NUMBER})(?:\s+(?:лет|года?))?\s+до\s+{RU_NUMBER}\s+(?:лет|года?)\b",
+        re.I,
+    ),
+    "en": re.compile(
+        rf"(?<!\w)from\s+(?P<y>{EN_NUMBER})(?:[- ]years?)?\s+to\s+{EN_NUMBER}[- ]years?\b", re.I
+    ),
+}
+_NOT_TERM_AFTER = {
+    "ru": re.compile(
+        r"^\s*(?:назад|спустя|до\s+этого|от\s+роду)|^-?летн|^\s*с\s+лишним\s+назад", re.I
+    ),
+    "en": re.compile(
+        r"^[- ](?:old|ago|earlier|later|before)\b|^\s+(?:ago|old|earlier|later)\b", re.I
+    ),
+}
+_NOT_TERM_BEFORE = {
+    "ru": re.compile(
+        r"(?:возрасте|течение|последни[ех]|уже|через|спустя|около|почти|более|больше|свыше|впервые\s+за)\s*$",
+        re.I,
+    ),
+    "en": re.compile(
+        r"(?:aged|age\s+of|for\s+the\s+past|over\s+the\s+past|within|after|than|about|almost|nearly|spent|last)\s*$",
+        re.I,
+    ),
+}
+_REGIMES = {
+    "ru": [
+        (re.compile(r"общего\s+режима|общем\s+режиме", re.I), "general"),
+        (re.compile(r"строгого\s+режима|строгом\s+режиме", re.I), "strict"),
+        (re.compile(r"особого\s+режима|особом\s+режиме", re.I), "special"),
+        (re.compile(r"колони\w*[- ]поселени\w*|поселени\w+\s+колони\w*", re.I), "settlement"),
+        (re.compile(r"воспитательн\w+\s+колони\w*", re.I), "educational"),
+        (
+            re.compile(
+                r"(?:отбывани\w*|отбывать|первы[ех]\s+\S+\s+(?:лет|года?))[^.]{0,30}?\bв\s+тюрьме",
+                re.I,
+            ),
+            "prison",
+        ),
+    ],
+    "en": [
+        (re.compile(r"general[- ](?:regime|security)", re.I), "general"),
+        (re.compile(r"(?:strict|maximum|high)[- ](?:regime|security)", re.I), "strict"),
+        (re.compile(r"special[- ]regime", re.I), "special"),
+        (
+            re.compile(r"colony[- ]settlement|penal\s+settlement|settlement\s+colony", re.I),
+            "settlement",
+        ),
+        (re.compile(r"juvenile\s+colony|educational\s+colony", re.I), "educational"),
+        (
+            re.compile(
+                r"prison[- ]regime|(?:first|initial)\s+\w+\s+years?\s+in\s+(?:a\s+)?prison\b(?!\s+colony)",
+                re.I,
+            ),
+            "prison",
+        ),
+    ],
+}
+_FINE = {
+    "ru": re.compile(
+        r"(?:штраф\w*|оштрафова\w*)(?:\s+[А-ЯЁа-яё-]+){0,4}?(?:\s+в\s+размере|\s+на\s+сумму|\s+на)?\s+"
+        r"(?P<n>\d[\d\s\u00a0,.]*?)\s*(?P<s>тыс\w*\.?|млн\.?|миллион\w*)?\s*(?:руб\w*\.?|₽)",
+        re.I,
+    ),
+    "en": re.compile(
+        r"(?:fine[ds]?|penalty)(?:\s+[A-Za-z-]+){0,4}?(?:\s+of)?\s+(?:RUB\s*|₽\s*)?"
+        r"(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|mln|m\b|k\b)?\s*(?:roubles|rubles|RUB|₽)",
+        re.I,
+    ),
+}
+_SUSPENDED = {
+    "ru": re.compile(r"условн\w*(?!-досрочн)(?!\s+освобожд)|испытательн\w+\s+срок\w*", re.I),
+    "en": re.compile(r"\bsuspended\b|\bprobation\b|\bconditional\s+(?:sentence|term)", re.I),
+}
+_ABSENTIA = {
+    "ru": re.compile(r"заочно|заочн\w+\s+приговор\w*", re.I),
+    "en": re.compile(r"in\s+absentia", re.I),
+}
+_ADMIN = re.compile(r"административн\w*|КоАП|administrative", re.I)
+
+
+def _clause_before(text: str, start: int, limit: int = 90) -> str:
+    window = text[max(0, start - limit) : start]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    return window[cut + 1 :] if cut >= 0 else window
+
+
+def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """True when the last cue before a term is a request or threat, not a verdict."""
+    last = None
+    for last in cues["request"].finditer(near):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    return not cues["verdict"].search(near[last.end() :])
+
+
+def _make_term(m: re.Match[str], start: int) -> Term:
+    years = months = None
+    if m.groupdict().get("one"):
+        years = 1
+    elif m.group("y"):
+        value = parse_number(m.group("y")) or 0
+        if m.group("half"):
+            value += 0.5
+        years = int(value)
+        if value - years >= 0.5:
+            months = 6
+        if m.group("m"):
+            months = int(parse_number(m.group("m")) or 0) or months
+    elif m.group("m2"):
+        total = int(parse_number(m.group("m2")) or 0)
+        years, months = (total // 12 or None), (total % 12 or None)
+    return Term(span=(start + m.start(), start + m.end()), years=years, months=months)
+
+
+def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
+    """Terms, regimes, fines, flags and changes in the sentence ``text[start:end]``."""
+    pats = patterns(lang)
+    cues = pats.cues
+    sent = text[start:end]
+    out: list[Fact] = []
+    has_verdict = bool(cues["verdict"].search(sent) or cues["appeal"].search(sent))
+    term_rx = _RU_TERM if lang == "ru" else _EN_TERM
+    skip: list[tuple[int, int]] = []
+    for m in _FROM_TO[lang].finditer(sent):
+        years = int(parse_number(m.group("y")) or 0)
+        if years:
+            span = (start + m.start("y"), start + m.end("y"))
+            out.append(Fact("term", span, Term(span=span, years=years)))
+            skip.append((m.start("y"), m.end("y") + 8))
+    for m in term_rx.finditer(sent):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        before = _clause_before(sent, m.start())
+        after = sent[m.end() : m.end() + 20]
+        if _NOT_TERM_AFTER[lang].search(after) or _NOT_TERM_BEFORE[lang].search(before):
+            continue
+        term = _make_term(m, start)
+        if not (term.years or term.months):
+            continue
+        near = before[-60:]
+        change_kind = None
+        if cues["reduced"].search(before):
+            change_kind = ChangeKind.REDUCED_ON_APPEAL
+        elif cues["increased"].search(before):
+            change_kind = ChangeKind.INCREASED_ON_APPEAL
+        if change_kind is not None:
+            out.append(
+                Fact("change", term.span, Change(change_kind, term.span, term.years, term.months))
+            )
+            continue
+        if _requested(near, cues) or cues["ban"].search(near[-45:]):
+            continue
+        if not has_verdict and not re.search(
+            r"колони|лишени\w+\s+свободы|colony|prison|jail|behind\s+bars|срок|term", sent, re.I
+        ):
+            continue
+        out.append(Fact("term", term.span, term))
+    for rx, regime in _REGIMES[lang]:
+        for m in rx.finditer(sent):
+            out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
+    admin = bool(_ADMIN.search(sent)) and not re.search(r"уголовн|criminal", sent, re.I)
+    for m in _FINE[lang].finditer(sent):
+        amount = parse_amount(m.group("n"), m.group("s"), lang)
+        near = _clause_before(sent, m.start())[-50:]
+        if amount and not admin and not _requested(near, cues):
+            out.append(Fact("fine", (start + m.start(), start + m.end()), amount))
+    if has_verdict or out:
+        for m in _SUSPENDED[lang].finditer(sent):
+            out.append(Fact("suspended", (start + m.start(), start + m.end()), True))
+        for m in _ABSENTIA[lang].finditer(sent):
+            out.append(Fact("in_absentia", (start + m.start(), start + m.end()), True))
+    out.extend(_changes(sent, start, lang, out))
+    return sorted(out, key=lambda f: f.span)
+
+
+def _changes(sent: str, start: int, lang: str, found: list[Fact]) -> list[Fact]:
+    cues = patterns(lang).cues
+    out: list[Fact] = []
+    has_term_change = any(f.kind == "change" for f in found)
+    appeal = cues["appeal"].search(sent)
+    for kind, key in (
+        (ChangeKind.UPHELD, "upheld"),
+        (ChangeKind.REPLACED, "replaced"),
+        (ChangeKind.RELEASED, "released"),
+        (ChangeKind.REDUCED_ON_APPEAL, "reduced"),
+    ):
+        m = cues[key].search(sent)
+        if not m:
+            continue
+        if kind is ChangeKind.REDUCED_ON_APPEAL and (has_term_change or not appeal):
+            continue
+        if kind is ChangeKind.UPHELD and not appeal:
+            continue
+        span = (start + m.start(), start + m.end())
+        out.append(Fact("change", span, Change(kind, span)))
+    return out
