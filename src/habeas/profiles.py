@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from habeas.vocabulary import Reliability, Status
+from habeas.names import parse_name, transliterate
+from habeas.vocabulary import Reliability, Script, Status
+
+#: The romanisation shown beside a Cyrillic name when no source gives a Latin spelling:
+#: the English-language press's customary style.
+DISPLAY_SCHEME = "wikipedia"
 
 _RELIABILITY_RANK = {
     Reliability.VERIFIED: 4,
@@ -93,21 +98,33 @@ def _latest_date(data: dict[str, Any]) -> str:
     return max(dates)
 
 
-def derive_profile(records: list[RecordFacts], name_of: Any = None) -> Profile:
-    """Combine a person's records into one profile.
+def display_names(data: dict[str, Any]) -> tuple[str, str]:
+    """A record's name in canonical order (surname first), and a Latin form of it.
 
-    Args:
-        records: the person's records (at least one).
-        name_of: optional ``(data) -> (display, latin)`` callable that formats names; by
-            default the record's ``name`` and ``name_latin`` as written.
+    The Latin form is the record's own ``name_latin`` when it has one; else a Cyrillic name
+    is romanised in :data:`DISPLAY_SCHEME`, and a Latin name shown as written.
     """
+    text = data["name"]
+    try:
+        parsed = parse_name(text)
+        display, script = parsed.full or text, parsed.script
+    except ValueError:
+        display, script = text, None
+    latin = data.get("name_latin") or ""
+    if not latin and script == Script.CYRILLIC:
+        latin = transliterate(display, DISPLAY_SCHEME)
+    if not latin and script == Script.LATIN:
+        latin = display
+    return display, latin
+
+
+def derive_profile(records: list[RecordFacts]) -> Profile:
+    """Combine a person's records into one profile (see the module's precedence rules)."""
     if not records:
         raise ValueError("a profile needs at least one record")
     ranked = sorted(records, key=lambda r: r.rank, reverse=True)
     best = ranked[0]
-    display, latin = (
-        name_of(best.data) if name_of else (best.data["name"], best.data.get("name_latin", ""))
-    )
+    display, latin = display_names(best.data)
     if not latin:
         latin = next((r.data.get("name_latin") for r in ranked if r.data.get("name_latin")), "")
     profile = Profile(display_name=display, display_name_latin=latin)

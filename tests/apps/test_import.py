@@ -46,7 +46,7 @@ def test_a_list_becomes_records_persons_and_sourced_facts(list_file):
     assert person.status == "imprisoned"
     assert person.birth_date == date(1958, 8, 29) and person.birth_precision == "day"
     charge = Charge.objects.get(case__person=person)
-    assert (charge.article, charge.part, charge.reference) == ("205.2", 2, "RU-UK 205.2(2)")
+    assert (charge.article, charge.part, charge.reference) == ("205.2", "2", "RU-UK 205.2(2)")
     sentence = Sentence.objects.get(case__person=person)
     assert (sentence.term_years, sentence.regime, sentence.verdict_on) == (
         5,

@@ -6,12 +6,14 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
 from habeas.interchange.columns import ARTICLE_SEPARATOR, LIST_SEPARATOR, REQUIRED_COLUMNS
 from habeas.interchange.errors import CellError, ImportProblem, InterchangeError
 from habeas.interchange.mapping import Mapping
+from habeas.interchange.names import NameForm, name_form
 from habeas.interchange.readers import RawRow, TableReader
 from habeas.interchange.values import (
     PartialDate,
@@ -31,8 +33,9 @@ from habeas.law import (
     parse_regime,
     parse_term,
 )
-from habeas.names import InvalidNameError, ParsedName, parse_name
-from habeas.vocabulary import Gender, Regime, Status
+from habeas.names import InvalidNameError, parse_name
+from habeas.profiles import Profile, RecordFacts, derive_profile
+from habeas.vocabulary import Gender, NameKind, Regime, Status
 
 DATE_COLUMNS = ("birth_date", "detained_on", "verdict_on", "released_on")
 
@@ -62,10 +65,18 @@ class InterchangeRow:
     source_url: str = ""
     notes: str = ""
     country: str = "RU"
-    parsed_name: ParsedName | None = None
+    names: list[NameForm] = field(default_factory=list)
+    profile: Profile | None = None
 
     def to_data(self) -> dict[str, Any]:
-        """The row as interchange strings and lists, for storage, hashing and export."""
+        """The row as interchange strings and lists, for storage, hashing and export.
+
+        Computed once (rows are not changed after :func:`normalize_row`); treat as read-only.
+        """
+        return self._data
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
         return {
             "source_id": self.source_id,
             "name": self.name,
@@ -89,7 +100,7 @@ class InterchangeRow:
             "country": self.country,
         }
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """A hash of the row's normalised content: equal rows hash equal across imports."""
         canonical = json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True)
@@ -181,7 +192,7 @@ def normalize_row(
             ImportProblem(label, "a name is required", raw.number, origin.get("name", "name"), "")
         )
     else:
-        row.parsed_name = attempt("name", parse_name)
+        attempt("name", parse_name)
     row.source_id = cells.get("source_id", "")
     row.name_latin = cells.get("name_latin", "")
     row.aliases = split_list(cells.get("aliases", ""), LIST_SEPARATOR)
@@ -202,7 +213,19 @@ def normalize_row(
     problems.extend(_check_dates(row, label, origin, today))
     if problems:
         raise InterchangeError(problems)
+    _derive(row)
     return row
+
+
+def _derive(row: InterchangeRow) -> None:
+    """Parse the row's names and derive the profile a person of this row alone would have,
+    so that the store only writes (this runs in worker processes on large imports)."""
+    row.names = [name_form(row.name, NameKind.OFFICIAL)]
+    if row.name_latin:
+        row.names.append(name_form(row.name_latin, NameKind.TRANSLITERATION))
+    row.names.extend(name_form(alias, NameKind.ALIAS) for alias in row.aliases)
+    row.profile = derive_profile([RecordFacts(0, "", row.to_data())])
+    _ = row.content_hash  # computed here, in the worker
 
 
 def _references(text: str, country: str) -> list[LegalReference]:

@@ -1,9 +1,10 @@
-"""Building the fact rows (names, case, charges, sentence, custody, events, recognition)
-that one interchange row asserts, as unsaved model instances ready for bulk insertion."""
+"""The fact rows (names, keys, case, charges, sentence, custody, events, recognition, notes)
+that one interchange row asserts about one source record, queued for bulk insertion."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from habeas.apps.cases.facilities import FacilityCache
 from habeas.apps.cases.models import (
@@ -14,18 +15,15 @@ from habeas.apps.cases.models import (
     Recognition,
     Sentence,
 )
-from habeas.apps.registry.models import PersonName, PersonNote, SourceRecord
-from habeas.interchange import InterchangeRow
-from habeas.interchange.values import fold
-from habeas.names import detect_script, parse_name
+from habeas.apps.registry.bulk import BulkTable, IdPool
+from habeas.apps.registry.models import NameKey, PersonName, PersonNote
+from habeas.interchange import InterchangeRow, PartialDate
 from habeas.vocabulary import (
     Confidentiality,
     CustodyKind,
     EventKind,
-    NameKind,
     Regime,
     ReleaseKind,
-    Script,
     Status,
 )
 
@@ -35,171 +33,130 @@ _PRETRIAL_KIND_BY_STATUS = {
     Status.RESTRICTED: CustodyKind.BAN_ON_ACTIONS,
 }
 
+#: Models whose rows a record asserts; deleting a record's facts deletes from these.
+FACT_MODELS = (PersonName, NameKey, Case, CustodyPeriod, Event, Recognition, PersonNote)
+
 
 @dataclass
-class FactRows:
-    """Unsaved fact rows for a batch of records; ``flush`` order is handled by the importer."""
+class FactTables:
+    """Queued fact rows of one batch of records, inserted together by :meth:`flush`."""
 
-    names: list[PersonName] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    charges: list[tuple[Case, Charge]] = field(default_factory=list)
-    sentences: list[tuple[Case, Sentence]] = field(default_factory=list)
-    custody: list[CustodyPeriod] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    recognitions: list[Recognition] = field(default_factory=list)
-    notes: list[PersonNote] = field(default_factory=list)
+    ids: IdPool
+    facilities: FacilityCache
+    names: BulkTable = field(default_factory=lambda: BulkTable(PersonName))
+    keys: BulkTable = field(default_factory=lambda: BulkTable(NameKey))
+    cases: BulkTable = field(default_factory=lambda: BulkTable(Case, with_ids=True))
+    charges: BulkTable = field(default_factory=lambda: BulkTable(Charge))
+    sentences: BulkTable = field(default_factory=lambda: BulkTable(Sentence))
+    custody: BulkTable = field(default_factory=lambda: BulkTable(CustodyPeriod))
+    events: BulkTable = field(default_factory=lambda: BulkTable(Event))
+    recognitions: BulkTable = field(default_factory=lambda: BulkTable(Recognition))
+    notes: BulkTable = field(default_factory=lambda: BulkTable(PersonNote))
 
-    def save(self) -> None:
-        """Insert everything, cases first so charges and sentences can point to them."""
-        Case.objects.bulk_create(self.cases, batch_size=1000)
-        for case, charge in self.charges:
-            charge.case_id = case.pk
-        for case, sentence in self.sentences:
-            sentence.case_id = case.pk
-        Charge.objects.bulk_create([c for _, c in self.charges], batch_size=1000)
-        Sentence.objects.bulk_create([s for _, s in self.sentences], batch_size=1000)
-        PersonName.objects.bulk_create(self.names, batch_size=1000)
-        CustodyPeriod.objects.bulk_create(self.custody, batch_size=1000)
-        Event.objects.bulk_create(self.events, batch_size=1000)
-        Recognition.objects.bulk_create(self.recognitions, batch_size=1000)
-        PersonNote.objects.bulk_create(self.notes, batch_size=1000)
+    def flush(self, now: Any) -> None:
+        """Insert everything queued (cases before the charges and sentences that need them)."""
+        for table in (
+            self.cases,
+            self.charges,
+            self.sentences,
+            self.names,
+            self.keys,
+            self.custody,
+            self.events,
+            self.recognitions,
+            self.notes,
+        ):
+            table.flush(now)
 
+    def add(self, row: InterchangeRow, person_id: int, record_id: int) -> None:
+        """Queue the facts ``row`` asserts, as record ``record_id`` of person ``person_id``."""
+        own = {"person_id": person_id, "record_id": record_id}
+        for form in row.names:
+            self.names.add(
+                **own,
+                full=form.text[:300],
+                surname=form.surname[:150],
+                given=form.given[:150],
+                patronymic=form.patronymic[:150],
+                script=form.script.value,
+                language=form.language,
+                kind=form.kind.value,
+                folded=form.folded[:300],
+            )
+            for key in form.keys:
+                self.keys.add(**own, key=key)
+        if row.articles or row.sentence or row.verdict_on or row.detained_on:
+            self._add_case(row, own)
+        facility = self.facilities.get(row.facility, row.facility_address, row.country)
+        self._add_custody(row, own, facility.pk if facility else None)
+        self._add_events(row, own)
+        for organisation in row.recognized_by:
+            self.recognitions.add(**own, organisation=organisation[:200])
+        if row.notes:
+            self.notes.add(**own, text=row.notes, confidentiality=Confidentiality.INTERNAL.value)
 
-def _name_row(record: SourceRecord, text: str, kind: NameKind) -> PersonName:
-    try:
-        parsed = parse_name(text)
-        surname, given, patronymic = (
-            parsed.surname or "",
-            parsed.given or "",
-            parsed.patronymic or "",
-        )
-        script = parsed.script
-    except ValueError:
-        surname = given = patronymic = ""
-        script = detect_script(text)
-    language = "ru" if script == Script.CYRILLIC else ""
-    return PersonName(
-        person_id=record.person_id,
-        record=record,
-        full=text,
-        surname=surname,
-        given=given,
-        patronymic=patronymic,
-        script=script,
-        language=language,
-        kind=kind,
-        folded=fold(text),
-    )
-
-
-def add_facts(
-    rows: FactRows, row: InterchangeRow, record: SourceRecord, facilities: FacilityCache
-) -> None:
-    """Append the fact rows that ``row`` asserts about ``record``'s person to ``rows``."""
-    person_id = record.person_id
-    rows.names.append(_name_row(record, row.name, NameKind.OFFICIAL))
-    if row.name_latin:
-        rows.names.append(_name_row(record, row.name_latin, NameKind.TRANSLITERATION))
-    rows.names.extend(_name_row(record, alias, NameKind.ALIAS) for alias in row.aliases)
-
-    if row.articles or row.sentence or row.verdict_on or row.detained_on:
-        case = Case(person_id=person_id, record=record, country=row.country)
-        rows.cases.append(case)
+    def _add_case(self, row: InterchangeRow, own: dict[str, int]) -> None:
+        [case_id] = self.ids.take(Case, 1)
+        self.cases.add(id=case_id, **own, country=row.country)
         for ref in row.articles:
-            rows.charges.append(
-                (
-                    case,
-                    Charge(
-                        country=ref.country,
-                        code=ref.code,
-                        article=ref.article,
-                        part=ref.part,
-                        paragraph=ref.paragraph or "",
-                        reference=str(ref),
-                    ),
-                )
+            self.charges.add(
+                case_id=case_id,
+                country=ref.country,
+                code=ref.code,
+                article=ref.article,
+                part=ref.part or "",
+                paragraph=ref.paragraph or "",
+                reference=str(ref),
             )
         if row.sentence or row.verdict_on:
             term = row.sentence
-            rows.sentences.append(
-                (
-                    case,
-                    Sentence(
-                        verdict_on=row.verdict_on.value if row.verdict_on else None,
-                        term_years=term.years if term else 0,
-                        term_months=term.months if term else 0,
-                        term_days=term.days if term else 0,
-                        regime=row.regime.value if row.regime else "",
-                    ),
-                )
+            self.sentences.add(
+                case_id=case_id,
+                verdict_on=row.verdict_on.value if row.verdict_on else None,
+                term_years=term.years if term else 0,
+                term_months=term.months if term else 0,
+                term_days=term.days if term else 0,
+                regime=row.regime.value if row.regime else "",
             )
 
-    facility = facilities.get(row.facility, row.facility_address, row.country)
-    _add_custody(rows, row, record, facility)
-    _add_events(rows, row, record)
-    rows.recognitions.extend(
-        Recognition(person_id=person_id, record=record, organisation=org)
-        for org in row.recognized_by
-    )
-    if row.notes:
-        rows.notes.append(
-            PersonNote(
-                person_id=person_id,
-                record=record,
-                text=row.notes,
-                confidentiality=Confidentiality.INTERNAL,
-            )
-        )
-
-
-def _add_custody(rows: FactRows, row: InterchangeRow, record: SourceRecord, facility) -> None:
-    custodial = bool(row.verdict_on and row.sentence)
-    released = row.released_on.value if row.released_on else None
-    if row.detained_on:
-        kind = _PRETRIAL_KIND_BY_STATUS.get(row.status, CustodyKind.PRETRIAL_DETENTION)  # type: ignore[arg-type]
-        ended = row.verdict_on.value if custodial and row.verdict_on else released
-        rows.custody.append(
-            CustodyPeriod(
-                person_id=record.person_id,
-                record=record,
-                kind=kind,
+    def _add_custody(self, row: InterchangeRow, own: dict[str, int], facility: int | None) -> None:
+        custodial = bool(row.verdict_on and row.sentence)
+        released = row.released_on.value if row.released_on else None
+        if row.detained_on:
+            kind = _PRETRIAL_KIND_BY_STATUS.get(row.status, CustodyKind.PRETRIAL_DETENTION)  # type: ignore[arg-type]
+            ended = row.verdict_on.value if custodial and row.verdict_on else released
+            self.custody.add(
+                **own,
+                kind=kind.value,
                 started_on=row.detained_on.value,
                 ended_on=ended,
-                facility=None if custodial else facility,
+                facility_id=None if custodial else facility,
             )
-        )
-    if custodial and row.verdict_on:
-        kind = CustodyKind.PRISON if row.regime == Regime.PRISON else CustodyKind.COLONY
-        rows.custody.append(
-            CustodyPeriod(
-                person_id=record.person_id,
-                record=record,
-                kind=kind,
+        if custodial and row.verdict_on:
+            kind = CustodyKind.PRISON if row.regime == Regime.PRISON else CustodyKind.COLONY
+            self.custody.add(
+                **own,
+                kind=kind.value,
                 regime=row.regime.value if row.regime else "",
-                facility=facility,
+                facility_id=facility,
                 started_on=row.verdict_on.value,
                 ended_on=released,
             )
-        )
 
-
-def _add_events(rows: FactRows, row: InterchangeRow, record: SourceRecord) -> None:
-    def event(kind: EventKind, when, release_kind: str = "") -> None:
-        rows.events.append(
-            Event(
-                person_id=record.person_id,
-                record=record,
-                kind=kind,
+    def _add_events(self, row: InterchangeRow, own: dict[str, int]) -> None:
+        def event(kind: EventKind, when: PartialDate, release_kind: str = "") -> None:
+            self.events.add(
+                **own,
+                kind=kind.value,
                 occurred_on=when.value,
-                precision=when.precision,
+                precision=when.precision.value,
                 release_kind=release_kind,
             )
-        )
 
-    if row.detained_on:
-        event(EventKind.DETAINED, row.detained_on)
-    if row.verdict_on:
-        event(EventKind.VERDICT, row.verdict_on)
-    if row.released_on:
-        kind = _RELEASE_KIND_BY_STATUS.get(row.status, ReleaseKind.OTHER)  # type: ignore[arg-type]
-        event(EventKind.RELEASED, row.released_on, kind)
+        if row.detained_on:
+            event(EventKind.DETAINED, row.detained_on)
+        if row.verdict_on:
+            event(EventKind.VERDICT, row.verdict_on)
+        if row.released_on:
+            kind = _RELEASE_KIND_BY_STATUS.get(row.status, ReleaseKind.OTHER)  # type: ignore[arg-type]
+            event(EventKind.RELEASED, row.released_on, kind.value)

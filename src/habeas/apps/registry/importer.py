@@ -3,7 +3,9 @@
 Every row becomes (or updates) a source record of the named source; a new record starts a
 new registry person, which identity resolution may later join to others. Re-importing an
 unchanged file writes nothing; a newer version of a list is recorded as source changes
-(rows added, modified, removed, restored).
+(rows added, modified, removed, restored). Rows are checked and parsed in worker processes
+for large files (:mod:`habeas.interchange.pipeline`) and written in bulk
+(:mod:`habeas.apps.registry.bulk`).
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from habeas.apps.cases.facilities import FacilityCache
-from habeas.apps.cases.models import Case, CustodyPeriod, Event, Recognition
-from habeas.apps.registry.facts import FactRows, add_facts
-from habeas.apps.registry.models import Person, PersonName, PersonNote, SourceRecord
-from habeas.apps.registry.profile import apply_profile, display_names, refresh_profiles
+from habeas.apps.registry.bulk import BulkTable, IdPool
+from habeas.apps.registry.facts import FACT_MODELS, FactTables
+from habeas.apps.registry.models import Person, SourceRecord
+from habeas.apps.registry.profile import profile_columns, refresh_profiles
 from habeas.apps.sources.models import ImportRun, Source, SourceChange
 from habeas.interchange import (
     ImportProblem,
@@ -32,12 +34,16 @@ from habeas.interchange import (
     InterchangeRow,
     Mapping,
     RawRow,
-    normalize_row,
     open_table,
 )
 from habeas.interchange.mapping import IDENTITY
+from habeas.interchange.pipeline import (
+    PARALLEL_FROM_ROWS,
+    Outcome,
+    default_workers,
+    normalized_rows,
+)
 from habeas.interchange.rows import plan_columns
-from habeas.profiles import RecordFacts, derive_profile
 
 #: Files above this size are refused unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 1 << 30
@@ -108,35 +114,23 @@ def count_data_rows(path: Path, file_format: str) -> int | None:
     return max(lines - (1 if file_format == "csv" else 0), 0)
 
 
-class _Batch:
-    """Rows waiting to be written together."""
-
-    def __init__(self) -> None:
-        self.new: list[InterchangeRow] = []
-
-    def __len__(self) -> int:
-        return len(self.new)
-
-
 class Importer:
     """One import run. Use :func:`import_file`."""
 
     def __init__(
-        self,
-        path: Path,
-        source: Source,
-        mapping: Mapping,
-        run: ImportRun,
-        today: date,
-        report: ImportReport,
+        self, source: Source, mapping: Mapping, run: ImportRun, today: date, report: ImportReport
     ) -> None:
-        self.path = path
         self.source = source
         self.mapping = mapping
         self.run = run
         self.today = today
         self.report = report
-        self.facilities = FacilityCache()
+        self.now = timezone.now()
+        self.ids = IdPool()
+        self.facts = FactTables(self.ids, FacilityCache())
+        self.persons = BulkTable(Person, with_ids=True)
+        self.records = BulkTable(SourceRecord, with_ids=True)
+        self.changes = BulkTable(SourceChange)
         self.existing: dict[str, _Existing] = {
             key: _Existing(rid, h, pid, removed is not None)
             for key, rid, h, pid, removed in SourceRecord.objects.filter(source=source)
@@ -144,28 +138,25 @@ class Importer:
             .iterator(chunk_size=5000)
         }
         self.seen: dict[str, int] = {}
-        self.batch = _Batch()
+        self.new_rows: list[tuple[InterchangeRow, dict[str, str]]] = []
         self.touched_persons: set[int] = set()
         self.rejects: list[tuple[RawRow, list[ImportProblem]]] = []
 
     # -- reading ------------------------------------------------------------------------
 
     def run_rows(
-        self,
-        rows: Iterator[RawRow],
-        plan: dict[str, str],
-        skip_bad_rows: bool,
-        progress: Progress | None,
+        self, outcomes: Iterator[Outcome], skip_bad_rows: bool, progress: Progress | None
     ) -> None:
-        """Read, check and write every row; collect problems instead of writing after one."""
+        """Check and write every row; after a bad row, only collect problems."""
         failed = False
-        for raw in rows:
+        for raw, outcome in outcomes:
             self.report.rows_read += 1
             if progress:
                 progress(1)
             try:
-                row = normalize_row(raw, plan, self.mapping, self.report.file, self.today)
-                self._check_duplicate(row)
+                if isinstance(outcome, InterchangeError):
+                    raise outcome
+                self._check_duplicate(outcome)
             except InterchangeError as exc:
                 if skip_bad_rows:
                     self.rejects.append((raw, exc.problems))
@@ -177,7 +168,7 @@ class Importer:
                     break
                 continue
             if not failed:
-                self._route(row, raw)
+                self._route(outcome, raw.values)
         if failed:
             raise InterchangeError(self.report.problems[:MAX_PROBLEMS])
         self._flush()
@@ -198,66 +189,53 @@ class Importer:
             )
         self.seen[key] = row.number
 
-    def _route(self, row: InterchangeRow, raw: RawRow) -> None:
-        row_raw = raw.values
+    def _route(self, row: InterchangeRow, raw: dict[str, str]) -> None:
         known = self.existing.get(row.source_key)
         if known is None:
-            row.__dict__["_raw"] = row_raw
-            self.batch.new.append(row)
-            if len(self.batch) >= BATCH_ROWS:
+            self.new_rows.append((row, raw))
+            if len(self.new_rows) >= BATCH_ROWS:
                 self._flush()
             return
         content_hash = row.content_hash
         if known.content_hash == content_hash and not known.removed:
             self.report.unchanged += 1
             return
-        self._update(row, row_raw, known, content_hash)
+        self._update(row, raw, known, content_hash)
 
     # -- writing ------------------------------------------------------------------------
 
     def _flush(self) -> None:
-        rows = self.batch.new
-        if not rows:
-            return
-        self.batch = _Batch()
-        persons = []
-        for row in rows:
-            data = row.to_data()
-            person = Person()
-            apply_profile(
-                person, derive_profile([RecordFacts(0, self.source.name, data)], display_names)
-            )
-            persons.append(person)
-        Person.objects.bulk_create(persons, batch_size=1000)
-        records = [
-            SourceRecord(
-                source=self.source,
+        rows, self.new_rows = self.new_rows, []
+        person_ids = self.ids.take(Person, len(rows))
+        record_ids = self.ids.take(SourceRecord, len(rows))
+        for (row, raw), person_id, record_id in zip(rows, person_ids, record_ids, strict=True):
+            self.persons.add(id=person_id, **profile_columns(row.profile))
+            self.records.add(
+                id=record_id,
+                source_id=self.source.pk,
                 source_key=row.source_key,
-                person_id=person.pk,
-                first_import=self.run,
-                last_import=self.run,
+                person_id=person_id,
+                first_import_id=self.run.pk,
+                last_import_id=self.run.pk,
                 row_number=row.number,
                 content_hash=row.content_hash,
-                raw=row.__dict__.pop("_raw"),
+                raw=raw,
                 data=row.to_data(),
                 **_record_columns(row),
             )
-            for row, person in zip(rows, persons, strict=True)
-        ]
-        SourceRecord.objects.bulk_create(records, batch_size=1000)
-        facts = FactRows()
-        for row, record in zip(rows, records, strict=True):
-            add_facts(facts, row, record, self.facilities)
-        facts.save()
-        SourceChange.objects.bulk_create(
-            [
-                SourceChange(import_run=self.run, record=r, kind=SourceChange.Kind.ADDED)
-                for r in records
-            ],
-            batch_size=1000,
-        )
+            self.facts.add(row, person_id, record_id)
+            self.changes.add(
+                import_run_id=self.run.pk,
+                record_id=record_id,
+                kind=SourceChange.Kind.ADDED.value,
+                fields={},
+            )
+        self.persons.flush(self.now)
+        self.records.flush(self.now)
+        self.facts.flush(self.now)
+        self.changes.flush(self.now)
         self.report.added += len(rows)
-        self.report.persons_created += len(persons)
+        self.report.persons_created += len(rows)
 
     def _update(
         self, row: InterchangeRow, raw: dict[str, str], known: _Existing, content_hash: str
@@ -266,15 +244,13 @@ class Importer:
         before = record.data
         after = row.to_data()
         changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+        kind = SourceChange.Kind.RESTORED if known.removed else SourceChange.Kind.MODIFIED
+        self.changes.add(
+            import_run_id=self.run.pk, record_id=record.pk, kind=kind.value, fields=changes
+        )
         if known.removed:
-            SourceChange.objects.create(
-                import_run=self.run, record=record, kind=SourceChange.Kind.RESTORED, fields=changes
-            )
             self.report.restored += 1
         else:
-            SourceChange.objects.create(
-                import_run=self.run, record=record, kind=SourceChange.Kind.MODIFIED, fields=changes
-            )
             self.report.modified += 1
         for column, value in _record_columns(row).items():
             setattr(record, column, value)
@@ -282,9 +258,7 @@ class Importer:
         record.row_number, record.last_import, record.removed_in = row.number, self.run, None
         record.save()
         delete_facts(record)
-        facts = FactRows()
-        add_facts(facts, row, record, self.facilities)
-        facts.save()
+        self.facts.add(row, record.person_id, record.pk)
         self.touched_persons.add(record.person_id)
 
     def mark_removed(self) -> None:
@@ -295,15 +269,14 @@ class Importer:
             SourceRecord.objects.filter(pk__in=ids[start : start + 1000]).update(
                 removed_in=self.run
             )
-        SourceChange.objects.bulk_create(
-            [
-                SourceChange(
-                    import_run=self.run, record_id=e.record_id, kind=SourceChange.Kind.REMOVED
-                )
-                for e in gone
-            ],
-            batch_size=1000,
-        )
+        for entry in gone:
+            self.changes.add(
+                import_run_id=self.run.pk,
+                record_id=entry.record_id,
+                kind=SourceChange.Kind.REMOVED.value,
+                fields={},
+            )
+        self.changes.flush(self.now)
         self.touched_persons.update(e.person_id for e in gone)
         self.report.removed = len(gone)
 
@@ -323,7 +296,7 @@ def _record_columns(row: InterchangeRow) -> dict[str, Any]:
 
 def delete_facts(record: SourceRecord) -> None:
     """Remove the fact rows a record asserted (before re-asserting them from a new version)."""
-    for model in (PersonName, Case, CustodyPeriod, Event, Recognition, PersonNote):
+    for model in FACT_MODELS:
         model.objects.filter(record=record).delete()
 
 
@@ -354,6 +327,7 @@ def import_file(
     today: date | None = None,
     progress: Progress | None = None,
     on_total: Callable[[int | None], None] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import one list file into the registry as one transaction.
 
@@ -367,6 +341,8 @@ def import_file(
         today: the date after which no event date may lie (default: today).
         progress: called with the number of rows read since the last call.
         on_total: called once with the estimated number of rows (None if unknown).
+        workers: processes that check and parse rows (default: the cores, for large files;
+            0 parses in this process).
 
     Raises:
         InterchangeError: bad input; nothing was written.
@@ -393,8 +369,11 @@ def import_file(
         encoding=reader.encoding,
         dry_run=dry_run,
     )
+    estimate = count_data_rows(path, reader.format)
     if on_total:
-        on_total(count_data_rows(path, reader.format))
+        on_total(estimate)
+    if workers is None:
+        workers = default_workers() if (estimate or 0) >= PARALLEL_FROM_ROWS else 0
     with transaction.atomic():
         source_obj, _ = Source.objects.get_or_create(name=report.source)
         run = ImportRun.objects.create(
@@ -405,8 +384,9 @@ def import_file(
             mapping=mapping.text,
             started_at=timezone.now(),
         )
-        importer = Importer(path, source_obj, mapping, run, today or timezone.localdate(), report)
-        importer.run_rows(iter(reader), plan, skip_bad_rows, progress)
+        importer = Importer(source_obj, mapping, run, today or timezone.localdate(), report)
+        outcomes = normalized_rows(reader, plan, mapping, label, importer.today, workers=workers)
+        importer.run_rows(outcomes, skip_bad_rows, progress)
         importer.mark_removed()
         refresh_profiles(importer.touched_persons)
         run.finished_at = timezone.now()

@@ -7,30 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from habeas.apps.registry.models import Person, SourceRecord
-from habeas.names import parse_name, transliterate
 from habeas.profiles import Profile, RecordFacts, derive_profile, parse_iso_date
-from habeas.vocabulary import DatePrecision, Reliability, Script
-
-#: The romanisation shown beside a Cyrillic name when no source gives a Latin spelling:
-#: the English-language press's customary style.
-DISPLAY_SCHEME = "wikipedia"
-
-
-def display_names(data: dict[str, Any]) -> tuple[str, str]:
-    """A record's name in canonical order (surname first), and a Latin form of it."""
-    text = data["name"]
-    try:
-        parsed = parse_name(text)
-        display = parsed.full or text
-        script = parsed.script
-    except ValueError:
-        display, script = text, None
-    latin = data.get("name_latin") or ""
-    if not latin and script == Script.CYRILLIC:
-        latin = transliterate(display, DISPLAY_SCHEME)
-    if not latin and script == Script.LATIN:
-        latin = display
-    return display, latin
+from habeas.vocabulary import DatePrecision, Reliability
 
 
 def facts_of(record: SourceRecord) -> RecordFacts:
@@ -46,27 +24,34 @@ def facts_of(record: SourceRecord) -> RecordFacts:
     )
 
 
-def apply_profile(person: Person, profile: Profile) -> None:
-    """Copy a derived profile onto the person (unsaved)."""
-    person.display_name = profile.display_name[:300]
-    person.display_name_latin = profile.display_name_latin[:300]
-    person.gender = profile.gender
+def profile_columns(profile: Profile) -> dict[str, Any]:
+    """The person columns a derived profile fills."""
     birth = profile.birth_date
-    person.birth_date = parse_iso_date(birth)
-    person.birth_precision = (
+    precision = (
         ""
         if not birth
-        else (
-            DatePrecision.DAY
-            if len(birth) == 10
-            else DatePrecision.MONTH
-            if len(birth) == 7
-            else DatePrecision.YEAR
-        )
+        else DatePrecision.DAY
+        if len(birth) == 10
+        else DatePrecision.MONTH
+        if len(birth) == 7
+        else DatePrecision.YEAR
     )
-    person.region = profile.region
-    person.status = profile.status
-    person.conflicts = profile.conflicts
+    return {
+        "display_name": profile.display_name[:300],
+        "display_name_latin": profile.display_name_latin[:300],
+        "gender": profile.gender,
+        "birth_date": parse_iso_date(birth),
+        "birth_precision": precision,
+        "region": profile.region[:200],
+        "status": profile.status.value,
+        "conflicts": profile.conflicts,
+    }
+
+
+def apply_profile(person: Person, profile: Profile) -> None:
+    """Copy a derived profile onto the person (unsaved)."""
+    for name, value in profile_columns(profile).items():
+        setattr(person, name, value)
 
 
 def refresh_profiles(person_ids: Iterable[int]) -> int:
@@ -82,7 +67,7 @@ def refresh_profiles(person_ids: Iterable[int]) -> int:
         for person in persons:
             records = by_person.get(person.pk)
             if records:
-                apply_profile(person, derive_profile([facts_of(r) for r in records], display_names))
+                apply_profile(person, derive_profile([facts_of(r) for r in records]))
         Person.objects.bulk_update(
             persons,
             [

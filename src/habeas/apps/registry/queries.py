@@ -85,7 +85,7 @@ def person_detail(person_id: int, audience: Audience = Audience.INTERNAL) -> dic
             {
                 "reference": c.reference,
                 "article": c.article,
-                "part": c.part,
+                "part": c.part or None,
                 "paragraph": c.paragraph or None,
                 "source": sourced(c.case.record_id),
             }

@@ -32,7 +32,7 @@ class Charge(models.Model):
     country = models.CharField(max_length=2, default="RU")
     code = models.CharField(max_length=8, default="UK")
     article = models.CharField(max_length=16, db_index=True)
-    part = models.PositiveSmallIntegerField(null=True, blank=True)
+    part = models.CharField(max_length=8, blank=True, help_text="e.g. '2' or '1.1'.")
     paragraph = models.CharField(max_length=4, blank=True)
     reference = models.CharField(max_length=40, help_text="Canonical form, e.g. RU-UK 207.3(2)(д).")
 
