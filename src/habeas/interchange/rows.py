@@ -6,8 +6,8 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from habeas.interchange.columns import ARTICLE_SEPARATOR, LIST_SEPARATOR, REQUIRED_COLUMNS
