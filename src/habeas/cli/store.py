@@ -24,7 +24,8 @@ def connect(db: str | None = None, *, migrate: bool = True) -> str:
         return str(settings.DATABASES["default"]["NAME"])
     value = resolve_db(db)
     os.environ[DB_ENV] = value
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    # Another project's DJANGO_SETTINGS_MODULE in the environment must not leak in.
+    os.environ["DJANGO_SETTINGS_MODULE"] = os.environ.get("HABEAS_SETTINGS_MODULE", SETTINGS_MODULE)
     django.setup()
     if migrate:
         migrate_if_needed()
