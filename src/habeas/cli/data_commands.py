@@ -18,7 +18,6 @@ from habeas.cli.output import (
     progress_bar,
 )
 from habeas.cli.store import connect
-from habeas.interchange import IMPORT_SIZE_UNITS, InterchangeError, load_mapping, parse_size
 
 
 def import_(
@@ -32,12 +31,14 @@ def import_(
         bool, typer.Option("--skip-bad-rows", help="Import good rows; write bad ones beside.")
     ] = False,
     max_size: Annotated[
-        str, typer.Option(help=f"Refuse larger files ({IMPORT_SIZE_UNITS}).")
+        str, typer.Option(help="Refuse larger files (a number with K, M or G).")
     ] = "1G",
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import a list into the registry: all of it, or nothing."""
+    from habeas.interchange import InterchangeError, load_mapping, parse_size
+
     try:
         limit = parse_size(max_size)
     except ValueError as exc:

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from habeas.interchange.errors import CellError
+from habeas.text import fold
 from habeas.vocabulary import DatePrecision, Gender, Status
 
 
@@ -51,11 +52,6 @@ def _lookup(section: str) -> dict[str, str]:
         for spelling in spellings:
             table[fold(spelling)] = code
     return table
-
-
-def fold(text: str) -> str:
-    """Lower-case, ``ё``→``е``, single spaces: the form used to compare words from lists."""
-    return " ".join(text.replace("ё", "е").replace("Ё", "Е").casefold().split())
 
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")

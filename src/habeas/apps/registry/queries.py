@@ -15,7 +15,7 @@ from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Recognition, 
 from habeas.apps.registry.models import Person, PersonName, PersonNote, SourceRecord
 from habeas.apps.registry.visibility import Audience, may_see
 from habeas.apps.sources.models import ImportRun, Source
-from habeas.interchange.values import fold
+from habeas.text import fold
 
 
 class PersonNotFound(LookupError):
