@@ -64,10 +64,15 @@ def bench_import(path: Path, db: str) -> dict[str, float]:
     """Import ``path`` into ``db`` as one ``habeas import`` process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HABEAS_", "DJANGO_"))}
     seconds, peak, out = timed_process(
-        [*HABEAS, "import", str(path), "--source", "Bench", "--db", db, "--json"], env)
+        [*HABEAS, "import", str(path), "--source", "Bench", "--db", db, "--json"], env
+    )
     report = json.loads(out)
-    return {"rows": report["rows_read"], "seconds": round(seconds, 2),
-            "rows_per_second": round(report["rows_read"] / seconds), "peak_mib": round(peak)}
+    return {
+        "rows": report["rows_read"],
+        "seconds": round(seconds, 2),
+        "rows_per_second": round(report["rows_read"] / seconds),
+        "peak_mib": round(peak),
+    }
 
 
 def bench_reads(db: str, samples: int = 200) -> dict[str, float]:
@@ -108,8 +113,10 @@ def main() -> None:
     parser.add_argument("--postgres", help="PostgreSQL URL of an existing database")
     parser.add_argument("--million", action="store_true", help="also import 1,000,000 rows")
     args = parser.parse_args()
-    results: dict[str, object] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-                                  f"Python {platform.python_version()}"}
+    results: dict[str, object] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    }
     path = interchange_file(args.rows)
     sqlite_db = str(OUT / f"bench-{args.rows}.sqlite3")
     for suffix in ("", "-wal", "-shm"):

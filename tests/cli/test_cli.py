@@ -52,7 +52,9 @@ def test_bad_input_exits_1_and_names_the_cell(list_file):
     rows[0][HEADER.index("birth_date")] = "31.02.2024"
     result = habeas("import", list_file(rows=rows), "--source", "Memorial")
     assert result.exit_code == 1
-    assert "row 2" in result.stderr and "birth_date" in result.stderr and "31.02.2024" in result.stderr
+    assert (
+        "row 2" in result.stderr and "birth_date" in result.stderr and "31.02.2024" in result.stderr
+    )
     assert "nothing was written" in result.stderr
 
 
@@ -153,8 +155,12 @@ def test_open_data_sqlite_holds_public_fields_only(imported, tmp_path):
     assert "Кагарлицкий Борис Юльевич" in names
     birth_years = {r[0] for r in db.execute("SELECT birth_year FROM persons")}
     assert 1958 in birth_years
-    every_value = " ".join(str(v) for table in ("persons", "names", "charges")
-                           for row in db.execute(f"SELECT * FROM {table}") for v in row)
+    every_value = " ".join(
+        str(v)
+        for table in ("persons", "names", "charges")
+        for row in db.execute(f"SELECT * FROM {table}")
+        for v in row
+    )
     assert "public case" not in every_value  # an internal note
     columns = {r[1] for r in db.execute("PRAGMA table_info(persons)")}
     assert "notes" not in columns and "birth_date" not in columns
@@ -178,8 +184,11 @@ def test_export_unknown_format_is_a_usage_error(tmp_path):
 def test_formula_cells_are_neutralised_in_exports(tmp_path):
     from tests.conftest import write_csv
 
-    path = write_csv(tmp_path / "f.csv", ["source_id", "name", "region"],
-                     [["x", "Иванов Иван Иванович", '=HYPERLINK("http://evil","click")']])
+    path = write_csv(
+        tmp_path / "f.csv",
+        ["source_id", "name", "region"],
+        [["x", "Иванов Иван Иванович", '=HYPERLINK("http://evil","click")']],
+    )
     assert habeas("import", path, "--source", "S").exit_code == 0
     out = tmp_path / "out.csv"
     habeas("export", out)

@@ -19,8 +19,14 @@ def run_habeas(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
     """Run the real ``habeas`` console entry point in a new process."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HABEAS_")}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "habeas", *args], capture_output=True,
-                          text=True, env=environment, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "habeas", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_a_new_file_is_created_migrated_and_kept(tmp_path: Path, list_file):
@@ -43,9 +49,10 @@ def test_init_reports_the_database(tmp_path: Path):
 
 def test_database_urls_and_paths():
     assert database_config("postgresql://u@127.0.0.1:5432/reg")["ENGINE"] == (
-        "django.db.backends.postgresql")
+        "django.db.backends.postgresql"
+    )
     assert database_config("/tmp/x.sqlite3")["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-    assert "PostgreSQL database reg at 127.0.0.1" == describe("postgresql://u:secret@127.0.0.1/reg")
+    assert describe("postgresql://u:secret@127.0.0.1/reg") == "PostgreSQL database reg at 127.0.0.1"
     with pytest.raises(ValueError, match="unsupported database"):
         database_config("mysql://root@localhost/x")
 
@@ -64,8 +71,9 @@ def test_demo_builds_three_partner_lists_and_imports_them(tmp_path: Path):
     from habeas.cli import app
 
     out = tmp_path / "lists"
-    result = CliRunner().invoke(app, ["demo", "--people", "150", "--out", str(out), "--json"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, ["demo", "--people", "150", "--out", str(out), "--json"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     summary = payload["summary"]
