@@ -7,7 +7,7 @@ DEMO_DB ?= var/demo.sqlite3
 DEMO_PEOPLE ?= 2000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: setup demo test test-sqlite test-postgres lint format bench clean
+.PHONY: setup browser demo test test-sqlite test-postgres lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Browser tests drive Debian's chromium (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+
 demo: setup
 	mkdir -p var
 	$(BIN)/habeas demo --reset --people $(DEMO_PEOPLE) --db $(DEMO_DB)
+	$(BIN)/habeas serve --db $(DEMO_DB) --demo-users --host 127.0.0.1 --port 8000
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -26,7 +31,7 @@ lint: setup
 format: setup
 	$(BIN)/ruff format src tests bench
 
-test-sqlite: setup
+test-sqlite: setup browser
 	$(BIN)/pytest
 
 # The database tests again on PostgreSQL, when HABEAS_TEST_POSTGRES names a server.

@@ -142,11 +142,12 @@ def derive_profile(records: list[RecordFacts]) -> Profile:
     live = [r for r in ranked if not r.removed] or ranked
     freshest = max(live, key=lambda r: (_latest_date(r.data), r.rank))
     profile.status = derive_status(freshest.data)
-    statuses = {derive_status(r.data) for r in live}
-    if len(statuses) > 1:
+    # A record that says nothing about custody does not disagree with one that does.
+    stated = [(r, derive_status(r.data)) for r in live]
+    stated = [(r, s) for r, s in stated if s is not Status.UNKNOWN]
+    if len({s for _, s in stated}) > 1:
         profile.conflicts["status"] = [
-            {"value": derive_status(r.data).value, "source": r.source, "record": r.record_id}
-            for r in live
+            {"value": s.value, "source": r.source, "record": r.record_id} for r, s in stated
         ]
     return profile
 

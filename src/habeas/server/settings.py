@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "habeas.apps.sources",
     "habeas.apps.registry",
     "habeas.apps.cases",
+    "habeas.web",
+    "habeas.api",
 ]
 
 MIDDLEWARE = [
@@ -41,7 +43,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "habeas.web.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:workspace"
+LOGOUT_REDIRECT_URL = "web:home"
 
 ROOT_URLCONF = "habeas.server.urls"
 WSGI_APPLICATION = "habeas.server.wsgi.application"
@@ -57,6 +64,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "habeas.web.context.web_context",
             ],
         },
     },
@@ -69,6 +77,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "habeas_language"
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -1,0 +1,258 @@
+"""Reads for the web pages and the API: search with filters, a person as an audience may see
+them, facilities. Everything here takes an ``audience`` or returns public values only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from habeas.apps.cases.models import Charge, CustodyPeriod, Facility
+from habeas.apps.registry.models import Person, SourceRecord
+from habeas.apps.registry.queries import person_detail, resolve_person
+from habeas.apps.registry.visibility import Audience, may_see
+from habeas.interchange.values import fold
+from habeas.law import load_pack
+from habeas.names import detect_script, to_cyrillic_candidates, transliterate
+from habeas.vocabulary import Script, Status
+from habeas.web.release import expected_release
+
+#: Transliteration schemes tried for a Cyrillic query against Latin spellings.
+_SCHEMES = ("wikipedia", "icao_9303", "bgn_pcgn", "passport_1997")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """A search as the home page's form (and the API's query string) states it."""
+
+    q: str = ""
+    status: str = ""
+    article: str = ""
+    region: str = ""
+    facility: int | None = None
+    gender: str = ""
+
+    @property
+    def active(self) -> bool:
+        """Whether anything was asked at all."""
+        return bool(
+            self.q or self.status or self.article or self.region or self.facility or self.gender
+        )
+
+
+def query_variants(query: str) -> list[str]:
+    """Folded spellings of ``query`` in both scripts: as typed, the likely Cyrillic readings
+    of a Latin query, and romanisations of a Cyrillic one."""
+    text = " ".join(query.split())
+    if not text:
+        return []
+    variants = [fold(text)]
+    script = detect_script(text)
+    if script == Script.LATIN:
+        variants += [fold(c) for c, _ in to_cyrillic_candidates(text, limit=4)]
+    elif script == Script.CYRILLIC:
+        for scheme in _SCHEMES:
+            try:
+                variants.append(fold(transliterate(text, scheme)))
+            except (KeyError, ValueError):
+                continue
+    return [v for v in dict.fromkeys(variants) if v]
+
+
+def search_queryset(filters: SearchFilters) -> QuerySet[Person]:
+    """Live persons matching the filters, ordered by name (no confidential field is
+    searched: names, status, articles, region, facility and gender are public)."""
+    persons = Person.objects.filter(merged_into__isnull=True)
+    variants = query_variants(filters.q)
+    if variants:
+        match = Q()
+        for v in variants:
+            match |= Q(names__folded__startswith=v) | Q(names__folded__contains=" " + v)
+            match |= Q(display_name_latin__istartswith=v) | Q(display_name__istartswith=v)
+        ids = Person.objects.filter(match).values("pk")
+        persons = persons.filter(pk__in=ids)
+    if filters.status:
+        persons = persons.filter(status=filters.status)
+    if filters.gender:
+        persons = persons.filter(gender=filters.gender)
+    if filters.region:
+        persons = persons.filter(region=filters.region)
+    if filters.article:
+        persons = persons.filter(
+            pk__in=Charge.objects.filter(article=filters.article).values("case__person_id")
+        )
+    if filters.facility:
+        persons = persons.filter(
+            pk__in=CustodyPeriod.objects.filter(facility_id=filters.facility).values("person_id")
+        )
+    return persons.order_by("display_name", "pk")
+
+
+def articles_by_person(person_ids: list[int]) -> dict[int, list[str]]:
+    """Distinct article numbers charged, per person, in one query."""
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        Charge.objects.filter(case__person_id__in=person_ids)
+        .values_list("case__person_id", "article")
+        .order_by("article")
+    )
+    for person_id, article in rows:
+        if article not in found[person_id]:
+            found[person_id].append(article)
+    return found
+
+
+def article_title(article: str, language: str) -> str:
+    """The article's name in the interface language ('' when the pack does not know it)."""
+    info = load_pack("RU").article(article, "UK")
+    if info is None:
+        return ""
+    return info.title_ru if language == "ru" else info.title_en
+
+
+def filter_choices() -> dict[str, Any]:
+    """Values for the search filters: statuses, charged articles, regions, facilities."""
+    articles = (
+        Charge.objects.values_list("article")
+        .annotate(n=Count("case__person", distinct=True))
+        .order_by("-n")
+    )
+    regions = (
+        Person.objects.filter(merged_into__isnull=True)
+        .exclude(region="")
+        .values_list("region", flat=True)
+        .distinct()
+        .order_by("region")
+    )
+    facilities = Facility.objects.order_by("name").values_list("pk", "name")
+    return {
+        "statuses": [s.value for s in Status],
+        "articles": [a for a, _ in articles],
+        "regions": list(regions),
+        "facilities": list(facilities),
+    }
+
+
+def _mask_conflicts(
+    conflicts: dict[str, list[dict[str, Any]]], visible: set[int], audience: Audience
+) -> dict[str, list[dict[str, Any]]]:
+    shown: dict[str, list[dict[str, Any]]] = {}
+    for name, values in conflicts.items():
+        if name == "birth_date" and audience == Audience.PUBLIC:
+            continue
+        shown[name] = [
+            {**v, "source": v["source"] if v.get("record") in visible else None}
+            for v in values
+            if v.get("record") in visible or audience != Audience.PUBLIC
+        ]
+    return {k: v for k, v in shown.items() if len(v) > 1}
+
+
+def person_view(person_id: int, audience: Audience) -> dict[str, Any]:
+    """A person as ``audience`` may see them, ready for the page and the API.
+
+    Builds on :func:`habeas.apps.registry.queries.person_detail` and adds the articles'
+    names, the current facility with its letter address, and the expected release date.
+    The public sees the birth year only, no raw record data and no internal notes.
+
+    Raises:
+        PersonNotFound: no such person.
+    """
+    person = resolve_person(person_id)
+    data = person_detail(person.pk, audience)
+    visible = {
+        r.pk
+        for r in SourceRecord.objects.filter(person=person).select_related("source")
+        if may_see(audience, r.source.confidentiality)
+    }
+    if audience == Audience.PUBLIC:
+        data["birth_date"] = data["birth_date"][:4] if data["birth_date"] else None
+        data["birth_precision"] = "year" if data["birth_date"] else None
+        data["records"] = [{k: v for k, v in r.items() if k != "data"} for r in data["records"]]
+    data["conflicts"] = _mask_conflicts(data["conflicts"], visible, audience)
+    data["articles"] = list(dict.fromkeys(c["article"] for c in data["charges"]))
+    current = (
+        CustodyPeriod.objects.filter(person=person, facility__isnull=False)
+        .select_related("facility")
+        .prefetch_related("facility__addresses")
+        .order_by("-started_on", "-pk")
+        .first()
+    )
+    data["facility"] = None
+    if current is not None and current.ended_on is None and person.status not in _OUT:
+        facility = current.facility
+        assert facility is not None
+        addresses = list(facility.addresses.all())
+        data["facility"] = {
+            "id": facility.pk,
+            "name": facility.name,
+            "type": facility.facility_type,
+            "region": facility.region,
+            "since": current.started_on,
+            "letter_address": addresses[0].address if addresses else None,
+        }
+    release = expected_release(person)
+    data["expected_release"] = (
+        None
+        if release is None
+        else {
+            "date": release.release_date,
+            "parole_eligible_on": release.parole_eligible_on,
+            "term": release.term,
+            "regime": release.regime,
+            "term_start": release.term_start,
+            "credited_days": release.credited_days,
+            "uncertain": release.uncertain,
+            "steps": list(release.steps),
+        }
+    )
+    data["sources"] = _sources(data["records"])
+    return data
+
+
+_OUT = {Status.RELEASED, Status.EXCHANGED, Status.ABROAD, Status.DIED}
+
+
+def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for r in records:
+        key = (r["source"], r.get("url"))
+        if key not in seen:
+            seen[key] = {"name": r["source"], "url": r.get("url"), "removed": r.get("removed")}
+    return list(seen.values())
+
+
+def facilities_queryset(q: str = "") -> QuerySet[Facility]:
+    """Facilities with the number of persons they hold now (open custody periods)."""
+    facilities = Facility.objects.annotate(
+        held=Count(
+            "custody_periods__person",
+            filter=Q(custody_periods__ended_on__isnull=True),
+            distinct=True,
+        )
+    )
+    if q.strip():
+        text = q.strip()
+        facilities = facilities.filter(Q(name__icontains=text) | Q(region__icontains=text))
+    return facilities.order_by("-held", "name")
+
+
+def facility_view(facility: Facility) -> dict[str, Any]:
+    """A facility's public page: type, region, letter addresses, the persons held there now."""
+    held = (
+        Person.objects.filter(
+            merged_into__isnull=True,
+            custody_periods__facility=facility,
+            custody_periods__ended_on__isnull=True,
+        )
+        .exclude(status__in=_OUT)
+        .distinct()
+        .order_by("display_name")
+    )
+    return {
+        "facility": facility,
+        "addresses": list(facility.addresses.all()),
+        "held": list(held.values("pk", "display_name", "display_name_latin", "status")),
+    }
