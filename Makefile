@@ -7,7 +7,7 @@ DEMO_DB ?= var/demo.sqlite3
 DEMO_PEOPLE ?= 2000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: setup browser demo test test-sqlite test-postgres lint format bench clean
+.PHONY: setup system-deps demo test test-sqlite test-postgres lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Browser tests drive Debian's chromium (Playwright's own browser download is not used).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+# System packages the tests need: Debian's chromium for the browser tests (Playwright's own
+# browser download is not used) and a Java runtime for the Spark parity test.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+		apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
 
 demo: setup
 	mkdir -p var
@@ -31,7 +33,7 @@ lint: setup
 format: setup
 	$(BIN)/ruff format src tests bench
 
-test-sqlite: setup browser
+test-sqlite: setup system-deps
 	$(BIN)/pytest
 
 # The database tests again on PostgreSQL, when HABEAS_TEST_POSTGRES names a server.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from habeas.cli import data_commands, demo, registry_commands, serve
+from habeas.cli import data_commands, demo, identity_commands, registry_commands, serve
 
 app = typer.Typer(
     name="habeas",
@@ -21,6 +21,7 @@ app = typer.Typer(
 registry_commands.register(app)
 data_commands.register(app)
 demo.register(app)
+identity_commands.register(app)
 serve.register(app)
 
 

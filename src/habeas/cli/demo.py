@@ -57,12 +57,25 @@ def demo(
                 f"{report.unchanged} unchanged",
                 highlight=False,
             )
+    from habeas.apps.registry.identity import run_linking
+
+    if not as_json:
+        console.print("Linking the lists' records into persons…")
+    linked = run_linking(incremental=False)
+    if not as_json:
+        console.print(
+            f"{linked.source_records} records → {linked.persons} persons "
+            f"({linked.linked_automatically} links made, {linked.sent_to_review} pairs sent to "
+            "review: habeas review)",
+            highlight=False,
+        )
     summary = registry_summary()
     if as_json:
         emit_json(
             {
                 "lists": [str(p.path) for p in lists],
                 "imports": [r.to_dict() for r in reports],
+                "link": linked.to_dict(),
                 "summary": summary,
             }
         )

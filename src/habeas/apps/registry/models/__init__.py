@@ -1,9 +1,10 @@
 """Models of the registry app."""
 
+from habeas.apps.registry.models.identity import LinkDecision, LinkRun, ReviewItem
 from habeas.apps.registry.models.keys import NameKey
 from habeas.apps.registry.models.names import PersonName
 from habeas.apps.registry.models.notes import PersonNote
 from habeas.apps.registry.models.person import Person
 from habeas.apps.registry.models.record import SourceRecord
 
-__all__ = ["NameKey", "Person", "PersonName", "PersonNote", "SourceRecord"]
+__all__ = ["LinkDecision", "LinkRun", "NameKey", "ReviewItem", "Person", "PersonName", "PersonNote", "SourceRecord"]
