@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import typer
 
-from habeas.cli import data_commands, demo, identity_commands, registry_commands, serve
+from habeas.cli import (
+    data_commands,
+    demo,
+    identity_commands,
+    law_commands,
+    registry_commands,
+    serve,
+)
 
 app = typer.Typer(
     name="habeas",
@@ -22,6 +29,7 @@ registry_commands.register(app)
 data_commands.register(app)
 demo.register(app)
 identity_commands.register(app)
+law_commands.register(app)
 serve.register(app)
 
 

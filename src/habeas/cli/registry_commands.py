@@ -106,18 +106,6 @@ def search(
     console.print(table)
 
 
-def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Registry summary: persons, records, sources, statuses, most frequent articles."""
-    connect(db)
-    from habeas.apps.registry.queries import registry_summary
-
-    summary = registry_summary()
-    if as_json:
-        emit_json(summary)
-        return
-    print_summary(summary)
-
-
 def print_summary(summary: dict[str, Any]) -> None:
     """Print the registry summary as text."""
     console.print(
@@ -142,4 +130,3 @@ def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(show)
     app.command()(search)
-    app.command()(stats)

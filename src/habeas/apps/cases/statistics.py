@@ -1,0 +1,181 @@
+"""Loading the registry into :class:`habeas.stats.PersonFacts` for the statistics.
+
+Five reads, one per table (persons, charges, sentences, events, custody periods), each
+streamed in chunks with ``values_list``; the rows are run through the ORM's SQL compiler but
+fetched without per-row model or converter work (figures in bench/stats/RESULTS.md).
+Persons merged into another (``merged_into``) are left out, as in the registry summary.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from django.db import connection
+from django.db.models import CharField, Count, F, QuerySet
+from django.db.models.functions import Cast
+
+from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Facility, Sentence
+from habeas.apps.registry.models import Person
+from habeas.stats import PersonFacts, compute_stats
+from habeas.stats.compute import held_person_ids, paused_gc
+
+__all__ = [
+    "article_key",
+    "held_on",
+    "load_person_facts",
+    "registry_statistics",
+]
+
+CHUNK = 10_000
+
+
+def article_key(country: str, code: str, article: str) -> str:
+    """``205.2`` for the Russian criminal code, ``BY-UK 361-1`` for any other."""
+    if (country or "RU") == "RU" and (code or "UK") == "UK":
+        return article
+    return f"{country}-{code} {article}"
+
+
+def _date(name: str) -> Any:
+    """A date column to select: cast to text on SQLite, where Django's per-value date converter
+    costs more than reading the text with :meth:`date.fromisoformat`."""
+    if connection.vendor == "sqlite":
+        return Cast(name, output_field=CharField())
+    return F(name)
+
+
+def _rows(queryset: QuerySet) -> Iterator[tuple]:
+    """The rows of a ``values_list`` queryset, as the database driver returns them, in chunks.
+
+    The SQL is the ORM's own (so it is portable); only Django's per-row work is skipped."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(CHUNK):
+            yield from chunk
+
+
+def load_person_facts() -> list[PersonFacts]:
+    """Every (unmerged) person of the registry as :class:`PersonFacts`, ordered by id.
+
+    Events, custody periods and sentences are plain tuples in the layout of
+    :class:`EventFact`, :class:`CustodyFact` and :class:`SentenceFact` (cheaper to build)."""
+    with paused_gc():
+        return _load()
+
+
+def _load() -> list[PersonFacts]:
+    day = date.fromisoformat if connection.vendor == "sqlite" else _same
+    persons = list(
+        _rows(
+            Person.objects.filter(merged_into__isnull=True)
+            .order_by("pk")
+            .annotate(born=_date("birth_date"))
+            .values_list("pk", "gender", "born", "region", "status")
+        )
+    )
+    articles: dict[int, dict[str, None]] = defaultdict(dict)
+    for person_id, country, code, article in _rows(
+        Charge.objects.order_by().values_list("case__person_id", "country", "code", "article")
+    ):
+        key = article if country == "RU" and code == "UK" else article_key(country, code, article)
+        articles[person_id][key] = None
+
+    superseded = set(
+        Sentence.objects.exclude(supersedes=None).values_list("supersedes_id", flat=True)
+    )
+    sentences: dict[int, list[tuple]] = defaultdict(list)
+    for pk, person_id, on, years, months, days, regime, suspended in _rows(
+        Sentence.objects.order_by("pk")
+        .annotate(on=_date("verdict_on"))
+        .values_list(
+            "pk", "case__person_id", "on", "term_years", "term_months", "term_days", "regime",
+            "suspended",
+        )
+    ):  # fmt: skip
+        if pk not in superseded:
+            sentences[person_id].append(
+                (day(on) if on else None, years * 12 + months, days, regime, bool(suspended))
+            )
+
+    events: dict[int, list[tuple]] = defaultdict(list)
+    for person_id, kind, on, release_kind in _rows(
+        Event.objects.exclude(occurred_on=None)
+        .order_by()
+        .annotate(on=_date("occurred_on"))
+        .values_list("person_id", "kind", "on", "release_kind")
+    ):
+        events[person_id].append((kind, day(on), release_kind))
+
+    facilities: dict[int | None, str] = dict(Facility.objects.values_list("pk", "name"))
+    facilities[None] = ""
+    custody: dict[int, list[tuple]] = defaultdict(list)
+    for person_id, kind, start, end, facility_id in _rows(
+        CustodyPeriod.objects.exclude(started_on=None)
+        .order_by("pk")
+        .annotate(start=_date("started_on"), end=_date("ended_on"))
+        .values_list("person_id", "kind", "start", "end", "facility_id")
+    ):
+        custody[person_id].append(
+            (kind, day(start), day(end) if end else None, facilities[facility_id])
+        )
+
+    empty: tuple = ()
+    return [
+        PersonFacts(
+            pk,
+            gender,
+            day(birth) if birth else None,
+            region,
+            status,
+            tuple(articles.get(pk, empty)),
+            tuple(sentences.get(pk, empty)),
+            tuple(events.get(pk, empty)),
+            tuple(custody.get(pk, empty)),
+        )
+        for pk, gender, birth, region, status in persons
+    ]
+
+
+def _same(value: Any) -> Any:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def registry_statistics(as_of: date | None = None, *, today: date | None = None) -> dict[str, Any]:
+    """The registry summary's fields (persons, source records, sources, imports, by status,
+    top articles, facilities) together with :func:`habeas.stats.compute_stats` as of
+    ``as_of``; ``registry_persons`` is every unmerged person whatever the date."""
+    from habeas.apps.registry.models import SourceRecord
+    from habeas.apps.sources.models import ImportRun, Source
+
+    stats = compute_stats(load_person_facts(), as_of, today=today)
+    return {
+        "as_of": stats["as_of"],
+        "present": stats["present"],
+        "persons": stats["persons"],
+        "registry_persons": Person.objects.filter(merged_into__isnull=True).count(),
+        "source_records": SourceRecord.objects.count(),
+        "sources": [
+            {"name": s.name, "records": s.n}
+            for s in Source.objects.annotate(n=Count("records")).order_by("name")
+        ],
+        "imports": ImportRun.objects.count(),
+        "facilities": CustodyPeriod.objects.exclude(facility=None)
+        .values("facility")
+        .distinct()
+        .count(),
+        "by_status": stats["by_status"],
+        "top_articles": dict(list(stats["by_article"].items())[:10]),
+        **{k: v for k, v in stats.items() if k not in {"as_of", "present", "persons", "by_status"}},
+    }
+
+
+def held_on(
+    day: date, *, statuses: list[str] | None = None, today: date | None = None
+) -> dict[int, str]:
+    """``{person_id: status}`` of the registry's people held on ``day`` (or in one of
+    ``statuses``), ordered by id; see :func:`habeas.stats.held_person_ids`."""
+    return held_person_ids(load_person_facts(), day, today=today, statuses=statuses)
