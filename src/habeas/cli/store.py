@@ -33,13 +33,44 @@ def connect(db: str | None = None, *, migrate: bool = True) -> str:
 
 
 def migrate_if_needed() -> bool:
-    """Apply unapplied migrations; returns whether any were applied."""
-    from django.core.management import call_command
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
+    """Apply unapplied migrations; returns whether any were applied.
 
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    if plan:
-        call_command("migrate", verbosity=0, interactive=False)
-    return bool(plan)
+    Checking costs one query: the migration files on disk are compared with the rows of
+    ``django_migrations``; Django's migration loader (slow to build) runs only when they
+    differ.
+    """
+    from django.core.management import call_command
+
+    if _on_disk() <= _applied():
+        return False
+    call_command("migrate", verbosity=0, interactive=False)
+    return True
+
+
+def _on_disk() -> set[tuple[str, str]]:
+    import importlib.util
+    from pathlib import Path
+
+    from django.apps import apps
+
+    found: set[tuple[str, str]] = set()
+    for config in apps.get_app_configs():
+        spec = importlib.util.find_spec(f"{config.name}.migrations")
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            for path in Path(folder).glob("[0-9][0-9][0-9][0-9]_*.py"):
+                found.add((config.label, path.stem))
+    return found
+
+
+def _applied() -> set[tuple[str, str]]:
+    from django.db import connection
+    from django.db.utils import DatabaseError
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT app, name FROM django_migrations")
+            return {(app, name) for app, name in cursor.fetchall()}
+    except DatabaseError:
+        return set()
