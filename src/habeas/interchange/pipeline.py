@@ -63,7 +63,11 @@ def normalized_rows(
         for raw in iterator:
             yield _normalize_chunk([raw], plan, mapping, label, today)[0]
         return
-    context = multiprocessing.get_context("fork")
+    # Not "fork": the parent may run threads (DuckDB, the web server), and a forked child
+    # of a threaded process can crash. A fork server is a clean single-threaded process that
+    # has imported the parsers once, so workers still start fast.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["habeas.interchange.rows"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         while True:

@@ -18,6 +18,9 @@ Adapter = Callable[[Any], Any]
 
 
 def _adapter(field: models.Field) -> Adapter | None:
+    prepare = getattr(field, "bulk_prepare", None)
+    if prepare is not None:  # e.g. encrypted fields (habeas.security.fields)
+        return lambda v: prepare(v)
     kind = field.get_internal_type()
     ops = connection.ops
     if kind == "DateField":
@@ -25,7 +28,7 @@ def _adapter(field: models.Field) -> Adapter | None:
     if kind == "DateTimeField":
         return lambda v: None if v is None else ops.adapt_datetimefield_value(v)
     if kind == "JSONField":
-        return lambda v: json.dumps(v, ensure_ascii=False)
+        return _json
     if kind == "DecimalField":
         return lambda v: (
             None
@@ -33,6 +36,13 @@ def _adapter(field: models.Field) -> Adapter | None:
             else ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
         )
     return None
+
+
+def _json(value: Any) -> str:
+    # Most JSON columns hold their empty default; skip the encoder for those.
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) else json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 class BulkTable:

@@ -71,6 +71,7 @@ class FactTables:
     def add(self, row: InterchangeRow, person_id: int, record_id: int) -> None:
         """Queue the facts ``row`` asserts, as record ``record_id`` of person ``person_id``."""
         own = {"person_id": person_id, "record_id": record_id}
+        keys: set[str] = set()
         for form in row.names:
             self.names.add(
                 **own,
@@ -83,8 +84,10 @@ class FactTables:
                 kind=form.kind.value,
                 folded=form.folded[:300],
             )
-            for key in form.keys:
-                self.keys.add(**own, key=key)
+            keys.update(form.keys)
+        # Keys are script-independent, so a record's spellings share most of them: one each.
+        for key in sorted(keys):
+            self.keys.add(**own, key=key)
         if row.articles or row.sentence or row.verdict_on or row.detained_on:
             self._add_case(row, own)
         facility = self.facilities.get(row.facility, row.facility_address, row.country)

@@ -28,6 +28,7 @@ from habeas.apps.registry.facts import FACT_MODELS, FactTables
 from habeas.apps.registry.models import Person, SourceRecord
 from habeas.apps.registry.profile import profile_columns, refresh_profiles
 from habeas.apps.sources.models import ImportRun, Source, SourceChange
+from habeas.audit.hooks import record_import
 from habeas.interchange import (
     ImportProblem,
     InterchangeError,
@@ -224,12 +225,15 @@ class Importer:
                 **_record_columns(row),
             )
             self.facts.add(row, person_id, record_id)
-            self.changes.add(
-                import_run_id=self.run.pk,
-                record_id=record_id,
-                kind=SourceChange.Kind.ADDED.value,
-                fields={},
-            )
+            if self.existing:
+                # A row new to a list seen before; on a first import the records'
+                # first_import already says where each row came from.
+                self.changes.add(
+                    import_run_id=self.run.pk,
+                    record_id=record_id,
+                    kind=SourceChange.Kind.ADDED.value,
+                    fields={},
+                )
         self.persons.flush(self.now)
         self.records.flush(self.now)
         self.facts.flush(self.now)
@@ -402,6 +406,8 @@ def import_file(
         )
         run.save()
         report.import_id = run.pk
+        if not dry_run and report.changed:
+            record_import(run, report.to_dict(), list(importer.touched_persons))
         if dry_run or not report.changed:
             transaction.set_rollback(True)
             report.import_id = None
