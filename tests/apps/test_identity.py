@@ -27,8 +27,9 @@ def demo_registry(tmp_path: Path) -> dict[tuple[str, str], str]:
     lists = write_partner_lists(generate_people(200, seed=11), tmp_path, seed=11)
     for partner in lists:
         mapping = load_mapping(partner.mapping_path) if partner.mapping_path else None
-        import_file(partner.path, source=partner.source_name,
-                    **({"mapping": mapping} if mapping else {}))
+        import_file(
+            partner.path, source=partner.source_name, **({"mapping": mapping} if mapping else {})
+        )
     with (tmp_path / "truth.csv").open(encoding="utf-8") as handle:
         return {(r["source_name"], r["source_id"]): r["person_key"] for r in csv.DictReader(handle)}
 
@@ -43,7 +44,8 @@ def test_the_demo_lists_link_into_the_right_persons(demo_registry):
     truth: dict[str, list[int]] = defaultdict(list)
     found: dict[int, list[int]] = defaultdict(list)
     for record_id, source, key, person in SourceRecord.objects.values_list(
-            "pk", "source__name", "source_key", "person_id"):
+        "pk", "source__name", "source_key", "person_id"
+    ):
         truth[demo_registry[(source, key)]].append(record_id)
         found[person].append(record_id)
     true_pairs, found_pairs = pairs(truth), pairs(found)
@@ -82,9 +84,13 @@ def test_not_the_same_splits_and_withdrawal_reforms(demo_registry):
     a, b = (SourceRecord.objects.get(pk=i).person_id for i in (left, right))
     assert a != b and a == kept  # the oldest record keeps the id
     run_linking(incremental=False)  # a re-run honours the decision
-    assert SourceRecord.objects.get(pk=left).person_id != SourceRecord.objects.get(pk=right).person_id
+    assert (
+        SourceRecord.objects.get(pk=left).person_id != SourceRecord.objects.get(pk=right).person_id
+    )
     withdraw_decision(decision.pk, by="tester")
-    assert SourceRecord.objects.get(pk=left).person_id == SourceRecord.objects.get(pk=right).person_id
+    assert (
+        SourceRecord.objects.get(pk=left).person_id == SourceRecord.objects.get(pk=right).person_id
+    )
     assert LinkDecision.objects.count() == 2  # append-only: the withdrawal is a new entry
     with pytest.raises(ValueError, match="append-only"):
         decision.save()
@@ -96,7 +102,9 @@ def test_same_joins_two_persons(demo_registry):
     left = first.records.order_by("pk").first().pk
     right = second.records.order_by("pk").first().pk
     record_decision(left, right, "same", by="tester")
-    assert SourceRecord.objects.get(pk=left).person_id == SourceRecord.objects.get(pk=right).person_id
+    assert (
+        SourceRecord.objects.get(pk=left).person_id == SourceRecord.objects.get(pk=right).person_id
+    )
     assert resolve_person(second.pk).pk == first.pk
 
 
@@ -109,32 +117,49 @@ def test_new_list_links_incrementally_against_the_registry(tmp_path, demo_regist
         writer = csv.writer(handle)
         writer.writerow(["source_id", "name", "birth_date", "articles", "detained_on"])
         data = record.data
-        writer.writerow(["late-1", data["name"], data["birth_date"], "; ".join(data["articles"]),
-                         data["detained_on"]])
+        writer.writerow(
+            [
+                "late-1",
+                data["name"],
+                data["birth_date"],
+                "; ".join(data["articles"]),
+                data["detained_on"],
+            ]
+        )
     import_file(path, source="Late list")
     report = run_linking()
     assert report.incremental
     new = SourceRecord.objects.get(source__name="Late list")
     assert new.person_id == SourceRecord.objects.get(pk=record.pk).person_id
-    unchanged = {pk: p for pk, p in SourceRecord.objects.values_list("pk", "person_id")
-                 if pk in persons_before}
+    unchanged = {
+        pk: p
+        for pk, p in SourceRecord.objects.values_list("pk", "person_id")
+        if pk in persons_before
+    }
     assert unchanged == persons_before
 
 
 def test_review_decide_skip_and_undo(demo_registry):
     run_linking()
-    from habeas.apps.registry.models import ReviewItem, LinkRun
+    from habeas.apps.registry.models import LinkRun, ReviewItem
 
     if not ReviewItem.objects.exists():
         # Make one: an uncertain pair the model saw.
         left, right = Person.objects.filter(merged_into__isnull=True).order_by("pk")[:2]
-        ReviewItem.objects.create(run=LinkRun.objects.first(), left=left.records.first(),
-                                  right=right.records.first(), score=0.5, uncertainty=0.0)
+        ReviewItem.objects.create(
+            run=LinkRun.objects.first(),
+            left=left.records.first(),
+            right=right.records.first(),
+            score=0.5,
+            uncertainty=0.0,
+        )
     item = review_queue.next_item()
     assert {"left", "right", "score", "explanation"} <= set(item)
     review_queue.skip(item["id"])
     decision = review_queue.decide(item["id"], "same", by="reviewer")
-    assert SourceRecord.objects.get(pk=item["left"]["id"]).person_id == SourceRecord.objects.get(
-        pk=item["right"]["id"]).person_id
+    assert (
+        SourceRecord.objects.get(pk=item["left"]["id"]).person_id
+        == SourceRecord.objects.get(pk=item["right"]["id"]).person_id
+    )
     review_queue.undo(decision.pk, by="reviewer")
     assert ReviewItem.objects.get(pk=item["id"]).decision is None

@@ -20,8 +20,14 @@ def test_models_and_migrations_are_in_step():
 def _manage(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HABEAS_", "DJANGO_"))}
     env.update(HABEAS_DB=str(db), DJANGO_SETTINGS_MODULE="habeas.server.settings")
-    return subprocess.run([sys.executable, "-m", "django", *args], capture_output=True, text=True,
-                          env=env, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "django", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_migrations_apply_from_empty_and_reverse_to_zero_and_back(tmp_path: Path):

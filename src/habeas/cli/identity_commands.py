@@ -16,7 +16,9 @@ HELP_LINE = "[s] same  [n] not the same  [u] unsure  [k] skip  [z] undo  [q] qui
 
 
 def link(
-    full: Annotated[bool, typer.Option("--full", help="Re-link every record, not only new ones.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Re-link every record, not only new ones.")
+    ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -24,23 +26,30 @@ def link(
     connect(db)
     from habeas.apps.registry.identity import run_linking
 
-    report = run_linking(incremental=False if full else None,
-                         progress=None if as_json else lambda m: console.print(m))
+    report = run_linking(
+        incremental=False if full else None,
+        progress=None if as_json else lambda m: console.print(m),
+    )
     if as_json:
         emit_json(report.to_dict())
         return
     table = Table("", "count", title="Link run" + (" (incremental)" if report.incremental else ""))
-    for label, value in (("source records", report.source_records),
-                         ("pairs scored", report.pairs_scored),
-                         ("linked automatically", report.linked_automatically),
-                         ("sent to review", report.sent_to_review),
-                         ("persons", report.persons), ("persons created", report.persons_created),
-                         ("persons merged", report.persons_merged),
-                         ("records moved", report.records_moved)):
+    for label, value in (
+        ("source records", report.source_records),
+        ("pairs scored", report.pairs_scored),
+        ("linked automatically", report.linked_automatically),
+        ("sent to review", report.sent_to_review),
+        ("persons", report.persons),
+        ("persons created", report.persons_created),
+        ("persons merged", report.persons_merged),
+        ("records moved", report.records_moved),
+    ):
         table.add_row(label, str(value))
     console.print(table)
-    console.print("time per stage: " + ", ".join(
-        f"{stage} {seconds:.2f} s" for stage, seconds in report.stage_seconds.items()))
+    console.print(
+        "time per stage: "
+        + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report.stage_seconds.items())
+    )
 
 
 def explain(
@@ -63,13 +72,18 @@ def explain(
         return
     console.print(f"Person #{person.pk} {person.display_name}: {len(data['records'])} records")
     for pair in data.get("pairs", []):
-        console.print(f"  records {pair.get('left')} ~ {pair.get('right')}: "
-                      f"probability {pair.get('probability', pair.get('score', 0)):.3f}",
-                      highlight=False)
+        console.print(
+            f"  records {pair.get('left')} ~ {pair.get('right')}: "
+            f"probability {pair.get('probability', pair.get('score', 0)):.3f}",
+            highlight=False,
+        )
         print_fields(pair.get("explanation", pair))
     for decision in data["decisions"]:
-        console.print(f"  decision by {decision['by']}: {decision['verdict']}"
-                      f"{' (withdrawn)' if decision['withdrawn'] else ''}", highlight=False)
+        console.print(
+            f"  decision by {decision['by']}: {decision['verdict']}"
+            f"{' (withdrawn)' if decision['withdrawn'] else ''}",
+            highlight=False,
+        )
 
 
 def print_fields(explanation: dict[str, Any]) -> None:
@@ -86,10 +100,26 @@ def print_fields(explanation: dict[str, Any]) -> None:
 
 
 def _record_table(left: dict[str, Any], right: dict[str, Any]) -> Table:
-    table = Table("", f"record {left['id']} ({left['source']})",
-                  f"record {right['id']} ({right['source']})", title="Is this the same person?")
-    for column in ("name", "name_latin", "aliases", "gender", "birth_date", "region", "articles",
-                   "sentence", "facility", "detained_on", "verdict_on", "status"):
+    table = Table(
+        "",
+        f"record {left['id']} ({left['source']})",
+        f"record {right['id']} ({right['source']})",
+        title="Is this the same person?",
+    )
+    for column in (
+        "name",
+        "name_latin",
+        "aliases",
+        "gender",
+        "birth_date",
+        "region",
+        "articles",
+        "sentence",
+        "facility",
+        "detained_on",
+        "verdict_on",
+        "status",
+    ):
         a, b = left["data"].get(column) or "", right["data"].get(column) or ""
         if isinstance(a, list):
             a = "; ".join(a)
@@ -97,8 +127,9 @@ def _record_table(left: dict[str, Any], right: dict[str, Any]) -> Table:
             b = "; ".join(b)
         if a or b:
             style = "" if a == b else "bold yellow"
-            table.add_row(column, f"[{style}]{a}[/]" if style else a,
-                          f"[{style}]{b}[/]" if style else b)
+            table.add_row(
+                column, f"[{style}]{a}[/]" if style else a, f"[{style}]{b}[/]" if style else b
+            )
     return table
 
 
@@ -146,5 +177,3 @@ def register(app: typer.Typer) -> None:
     app.command()(link)
     app.command()(review)
     app.command()(explain)
-
-

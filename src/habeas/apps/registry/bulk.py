@@ -41,7 +41,13 @@ def _adapter(field: models.Field) -> Adapter | None:
 def _json(value: Any) -> str:
     # Most JSON columns hold their empty default; skip the encoder for those.
     if not value:
-        return "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) else json.dumps(value)
+        return (
+            "{}"
+            if isinstance(value, dict)
+            else "[]"
+            if isinstance(value, list)
+            else json.dumps(value)
+        )
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -34,9 +34,10 @@ def _grouped(
 
 def person_rows(audience: Audience = Audience.INTERNAL) -> Iterator[dict[str, Any]]:
     """One interchange-shaped dict per live person, with ``person_id`` and ``statements``."""
-    ids = list(
-        Person.objects.filter(merged_into__isnull=True).order_by("pk").values_list("pk", flat=True)
-    )
+    from habeas.security.gate import published_only
+
+    live = published_only(Person.objects.filter(merged_into__isnull=True), audience)
+    ids = list(live.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         yield from _chunk_rows(chunk, audience)

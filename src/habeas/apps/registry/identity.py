@@ -28,7 +28,7 @@ from habeas.apps.registry.models import (
     SourceRecord,
 )
 from habeas.apps.registry.profile import refresh_profiles
-from habeas.linkage import Decision, LinkRecord, LinkResult, Linker, Verdict, default_model_path
+from habeas.linkage import Decision, Linker, LinkRecord, LinkResult, Verdict, default_model_path
 
 #: Tables whose rows carry a denormalised ``person_id`` next to their ``record_id``.
 PERSON_TABLES = (SourceRecord, *FACT_MODELS)
@@ -72,8 +72,16 @@ def link_records(ids: Iterable[int] | None = None) -> list[LinkRecord]:
 def decision_log() -> list[Decision]:
     """Every human decision, in order, as :class:`habeas.linkage.Decision` entries."""
     return [
-        Decision(d.left_id, d.right_id, Verdict(d.verdict), d.decided_by, d.decided_at,
-                 d.reason, d.score, d.withdrawn)
+        Decision(
+            d.left_id,
+            d.right_id,
+            Verdict(d.verdict),
+            d.decided_by,
+            d.decided_at,
+            d.reason,
+            d.score,
+            d.withdrawn,
+        )
         for d in LinkDecision.objects.order_by("decided_at", "pk")
     ]
 
@@ -86,8 +94,9 @@ def current_assignment(ids: Iterable[int] | None = None) -> dict[int, int]:
     return dict(query.values_list("pk", "person_id").iterator(chunk_size=5000))
 
 
-def run_linking(*, incremental: bool | None = None,
-                progress: Callable[[str], None] | None = None) -> LinkReport:
+def run_linking(
+    *, incremental: bool | None = None, progress: Callable[[str], None] | None = None
+) -> LinkReport:
     """Link the registry's records into persons and refill the review queue.
 
     Incremental (the default once a run exists) scores only the records that arrived since
@@ -98,8 +107,9 @@ def run_linking(*, incremental: bool | None = None,
         incremental = last is not None
     started = timezone.now()
     with transaction.atomic():
-        run = LinkRun.objects.create(started_at=started, incremental=incremental,
-                                     model=str(default_model_path().name))
+        run = LinkRun.objects.create(
+            started_at=started, incremental=incremental, model=str(default_model_path().name)
+        )
         t = time.perf_counter()
         records = link_records()
         load_seconds = time.perf_counter() - t
@@ -107,8 +117,10 @@ def run_linking(*, incremental: bool | None = None,
         if incremental and last is not None:
             new_only = {r.record_id for r in records if r.record_id > last.max_record_id}
         if progress:
-            progress(f"linking {len(records)} records"
-                     + (f" ({len(new_only)} new)" if new_only is not None else ""))
+            progress(
+                f"linking {len(records)} records"
+                + (f" ({len(new_only)} new)" if new_only is not None else "")
+            )
         result = linker().predict(records, decision_log(), current_assignment(), new_only)
         t = time.perf_counter()
         applied = apply_result(result)
@@ -116,17 +128,27 @@ def run_linking(*, incremental: bool | None = None,
         _refill_review(run, result, partial=new_only is not None)
         run.finished_at = timezone.now()
         run.max_record_id = SourceRecord.objects.aggregate(m=Max("pk"))["m"] or 0
-        run.stage_seconds = {"load": round(load_seconds, 3),
-                             **{k: round(v, 3) for k, v in result.stage_seconds.items()},
-                             "apply": round(apply_seconds, 3)}
+        run.stage_seconds = {
+            "load": round(load_seconds, 3),
+            **{k: round(v, 3) for k, v in result.stage_seconds.items()},
+            "apply": round(apply_seconds, 3),
+        }
         report = LinkReport(
-            run_id=run.pk, incremental=incremental, source_records=len(records),
+            run_id=run.pk,
+            incremental=incremental,
+            source_records=len(records),
             pairs_scored=result.counts.get("candidate_pairs", 0),
-            linked_automatically=len(result.auto_links), sent_to_review=len(result.review),
+            linked_automatically=len(result.auto_links),
+            sent_to_review=len(result.review),
             persons=Person.objects.filter(merged_into__isnull=True).count(),
-            stage_seconds=run.stage_seconds, **applied)
-        run.counts = {k: v for k, v in report.to_dict().items()
-                      if isinstance(v, int) and not isinstance(v, bool)}
+            stage_seconds=run.stage_seconds,
+            **applied,
+        )
+        run.counts = {
+            k: v
+            for k, v in report.to_dict().items()
+            if isinstance(v, int) and not isinstance(v, bool)
+        }
         run.save()
     return report
 
@@ -135,13 +157,22 @@ def _refill_review(run: LinkRun, result: LinkResult, *, partial: bool) -> None:
     open_items = ReviewItem.objects.filter(decision__isnull=True)
     if partial:
         touched = set(result.assignment)
-        open_items = open_items.filter(left_id__in=touched) | open_items.filter(right_id__in=touched)
+        open_items = open_items.filter(left_id__in=touched) | open_items.filter(
+            right_id__in=touched
+        )
     open_items.delete()
     table = BulkTable(ReviewItem)
     for pair in result.review:
-        table.add(run_id=run.pk, left_id=pair.left, right_id=pair.right, score=pair.score,
-                  match_weight=pair.match_weight, uncertainty=abs(pair.score - 0.5),
-                  reason=pair.reason[:200], explanation=pair.explanation)
+        table.add(
+            run_id=run.pk,
+            left_id=pair.left,
+            right_id=pair.right,
+            score=pair.score,
+            match_weight=pair.match_weight,
+            uncertainty=abs(pair.score - 0.5),
+            reason=pair.reason[:200],
+            explanation=pair.explanation,
+        )
     table.flush(timezone.now())
 
 
@@ -151,7 +182,9 @@ def apply_result(result: LinkResult) -> dict[str, int]:
     clusters = result.clusters()
     new_keys = [key for key in clusters if result.persons.get(key) is None]
     created = _create_persons(len(new_keys))
-    target_of = {key: result.persons[key] for key in clusters if result.persons.get(key) is not None}
+    target_of = {
+        key: result.persons[key] for key in clusters if result.persons.get(key) is not None
+    }
     target_of.update(zip(new_keys, created, strict=True))
     moves: dict[int, int] = {}
     for key, record_ids in clusters.items():
@@ -170,10 +203,14 @@ def apply_result(result: LinkResult) -> dict[str, int]:
             destination = moves.get(first, current[first])
         Person.objects.filter(pk=person_id).update(merged_into_id=destination)
     Person.objects.filter(pk__in=set(target_of.values()), merged_into__isnull=False).update(
-        merged_into=None)
+        merged_into=None
+    )
     refresh_profiles(set(moves.values()) | {current[r] for r in moves if r in current})
-    return {"persons_created": len(created), "persons_merged": len(emptied),
-            "records_moved": len(moves)}
+    return {
+        "persons_created": len(created),
+        "persons_merged": len(emptied),
+        "records_moved": len(moves),
+    }
 
 
 def _create_persons(count: int) -> list[int]:
@@ -190,8 +227,10 @@ def _move_records(moves: dict[int, int]) -> None:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS habeas_moves")
-        cursor.execute("CREATE TEMPORARY TABLE habeas_moves "
-                       "(record_id BIGINT PRIMARY KEY, person_id BIGINT NOT NULL)")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE habeas_moves "
+            "(record_id BIGINT PRIMARY KEY, person_id BIGINT NOT NULL)"
+        )
         cursor.executemany("INSERT INTO habeas_moves VALUES (%s, %s)", list(moves.items()))
         for model in PERSON_TABLES:
             table = quote(model._meta.db_table)
@@ -200,17 +239,33 @@ def _move_records(moves: dict[int, int]) -> None:
             cursor.execute(
                 f"UPDATE {table} SET person_id = (SELECT m.person_id FROM habeas_moves m "  # noqa: S608
                 f"WHERE m.record_id = {table}.{key}) "
-                f"WHERE {key} IN (SELECT record_id FROM habeas_moves)")
+                f"WHERE {key} IN (SELECT record_id FROM habeas_moves)"
+            )
         cursor.execute("DROP TABLE habeas_moves")
 
 
-def record_decision(left: int, right: int, verdict: str, *, by: str, reason: str = "",
-                    user: Any = None, score: float | None = None) -> LinkDecision:
+def record_decision(
+    left: int,
+    right: int,
+    verdict: str,
+    *,
+    by: str,
+    reason: str = "",
+    user: Any = None,
+    score: float | None = None,
+) -> LinkDecision:
     """Append a human decision on a pair and re-form the persons it concerns."""
     with transaction.atomic():
         decision = LinkDecision.objects.create(
-            left_id=min(left, right), right_id=max(left, right), verdict=Verdict(verdict).value,
-            decided_by=by, user=user, decided_at=timezone.now(), reason=reason, score=score)
+            left_id=min(left, right),
+            right_id=max(left, right),
+            verdict=Verdict(verdict).value,
+            decided_by=by,
+            user=user,
+            decided_at=timezone.now(),
+            reason=reason,
+            score=score,
+        )
         ReviewItem.objects.filter(
             left_id=decision.left_id, right_id=decision.right_id, decision__isnull=True
         ).update(decision=decision)
@@ -218,14 +273,22 @@ def record_decision(left: int, right: int, verdict: str, *, by: str, reason: str
     return decision
 
 
-def withdraw_decision(decision_id: int, *, by: str, reason: str = "",
-                      user: Any = None) -> LinkDecision:
+def withdraw_decision(
+    decision_id: int, *, by: str, reason: str = "", user: Any = None
+) -> LinkDecision:
     """Append the withdrawal of a decision and re-form the persons it concerns."""
     with transaction.atomic():
         original = LinkDecision.objects.get(pk=decision_id, withdrawn=False)
         withdrawal = LinkDecision.objects.create(
-            left_id=original.left_id, right_id=original.right_id, verdict=original.verdict,
-            withdrawn=True, decided_by=by, user=user, decided_at=timezone.now(), reason=reason)
+            left_id=original.left_id,
+            right_id=original.right_id,
+            verdict=original.verdict,
+            withdrawn=True,
+            decided_by=by,
+            user=user,
+            decided_at=timezone.now(),
+            reason=reason,
+        )
         ReviewItem.objects.filter(decision=original).update(decision=None, skipped=False)
         _reform([original.left_id, original.right_id])
     return withdrawal
@@ -233,7 +296,9 @@ def withdraw_decision(decision_id: int, *, by: str, reason: str = "",
 
 def _reform(record_ids: list[int]) -> None:
     """Re-cluster the records of the persons these records belong to, under the decisions."""
-    persons = set(SourceRecord.objects.filter(pk__in=record_ids).values_list("person_id", flat=True))
+    persons = set(
+        SourceRecord.objects.filter(pk__in=record_ids).values_list("person_id", flat=True)
+    )
     members = list(SourceRecord.objects.filter(person_id__in=persons).values_list("pk", flat=True))
     result = linker().predict(link_records(members), decision_log(), current_assignment(members))
     apply_result(result)

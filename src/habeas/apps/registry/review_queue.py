@@ -9,15 +9,21 @@ from habeas.apps.registry.models import LinkDecision, ReviewItem, SourceRecord
 
 
 def _record(record: SourceRecord) -> dict[str, Any]:
-    return {"id": record.pk, "source": record.source.name, "person_id": record.person_id,
-            "data": record.data}
+    return {
+        "id": record.pk,
+        "source": record.source.name,
+        "person_id": record.person_id,
+        "data": record.data,
+    }
 
 
 def pending() -> Any:
     """Open items, the most uncertain first (skipped ones after the rest)."""
-    return (ReviewItem.objects.filter(decision__isnull=True)
-            .select_related("left__source", "right__source")
-            .order_by("skipped", "uncertainty", "pk"))
+    return (
+        ReviewItem.objects.filter(decision__isnull=True)
+        .select_related("left__source", "right__source")
+        .order_by("skipped", "uncertainty", "pk")
+    )
 
 
 def next_item() -> dict[str, Any] | None:
@@ -25,17 +31,30 @@ def next_item() -> dict[str, Any] | None:
     item = pending().first()
     if item is None:
         return None
-    return {"id": item.pk, "score": item.score, "reason": item.reason,
-            "explanation": item.explanation, "left": _record(item.left),
-            "right": _record(item.right)}
+    return {
+        "id": item.pk,
+        "score": item.score,
+        "reason": item.reason,
+        "explanation": item.explanation,
+        "left": _record(item.left),
+        "right": _record(item.right),
+    }
 
 
-def decide(item_id: int, verdict: str, *, by: str, user: Any = None,
-           reason: str = "") -> LinkDecision:
+def decide(
+    item_id: int, verdict: str, *, by: str, user: Any = None, reason: str = ""
+) -> LinkDecision:
     """Decide an item's pair (same / not_same / unsure)."""
     item = ReviewItem.objects.get(pk=item_id)
-    return record_decision(item.left_id, item.right_id, verdict, by=by, user=user,
-                           reason=reason or "review", score=item.score)
+    return record_decision(
+        item.left_id,
+        item.right_id,
+        verdict,
+        by=by,
+        user=user,
+        reason=reason or "review",
+        score=item.score,
+    )
 
 
 def skip(item_id: int) -> None:

@@ -7,4 +7,13 @@ from habeas.apps.registry.models.notes import PersonNote
 from habeas.apps.registry.models.person import Person
 from habeas.apps.registry.models.record import SourceRecord
 
-__all__ = ["LinkDecision", "LinkRun", "NameKey", "ReviewItem", "Person", "PersonName", "PersonNote", "SourceRecord"]
+__all__ = [
+    "LinkDecision",
+    "LinkRun",
+    "NameKey",
+    "ReviewItem",
+    "Person",
+    "PersonName",
+    "PersonNote",
+    "SourceRecord",
+]
