@@ -10,6 +10,7 @@ import typer
 from habeas.cli import (
     data_commands,
     demo,
+    extract_commands,
     identity_commands,
     law_commands,
     registry_commands,
@@ -30,6 +31,7 @@ data_commands.register(app)
 demo.register(app)
 identity_commands.register(app)
 law_commands.register(app)
+extract_commands.register(app)
 serve.register(app)
 
 

@@ -52,6 +52,7 @@ class Mention:
     role_cue: Role | None = None
     speaker: bool = False
     defendant_cue: bool = False
+    verified: bool = True  # the nominative reading reproduces the words as written
 
 
 @dataclass(slots=True)

@@ -1,8 +1,6 @@
-"""Russian morphology for names: which words are name parts, and their nominative forms.
-
-This small pymorphy3-based helper is isolated here so that it can later be replaced by
-``habeas.names.nominative``; nothing else in the extractor calls pymorphy3 for names.
-"""
+"""Russian morphology for names: which capitalised words are name parts, and the
+nominative readings of a lone surname. Full names are put into the nominative by
+``habeas.extract.readings`` (generate-and-verify over ``habeas.names``)."""
 
 from __future__ import annotations
 
@@ -84,72 +82,6 @@ def _guess_surname(word: str, case: str, gender: str) -> str:
         if low.endswith(end):
             return word[: -len(end)] + new
     return word
-
-
-def nominative_parts(
-    tokens: list[str], case_hint: str | None = None
-) -> tuple[list[str], str | None]:
-    """Nominative forms of a Russian name's tokens (initials kept) and the gender found.
-
-    The case and gender are taken from the given name or patronymic, which pymorphy3
-    knows well; the surname is then put into the nominative in agreement with them.
-    """
-    case = gender = None
-    options: list[tuple[str, str]] = []
-    for tok in tokens:
-        info = analyse(tok) if not tok.endswith(".") else None
-        if info and (info.given or info.patronymic):
-            options = [(c, g) for _, c, g in _forms(tok, "Patr" if info.patronymic else "Name")]
-            break
-    if options:
-        case, gender = options[0]
-        others = [t for t in tokens if not t.endswith(".") and not analyse(t).given]
-        for c, g in options:
-            if any(fc == c and fg == g for t in others for _, fc, fg in _forms(t, "Surn")):
-                case, gender = c, g
-                break
-    if case is None and case_hint:
-        case = case_hint
-        lone = [t for t in tokens if not t.endswith(".")]
-        genders = {c[2] for t in lone for c in _forms(t, "Surn") if c[1] == case}
-        gender = genders.pop() if len(genders) == 1 else None
-    out: list[str] = []
-    for tok in tokens:
-        if tok.endswith(".") or len(tok) <= 2:
-            out.append(tok)
-            continue
-        info = analyse(tok)
-        role = (
-            "Patr"
-            if info.patronymic
-            else (
-                "Name"
-                if info.given and tok is not tokens[-1] or info.given and len(tokens) == 1
-                else None
-            )
-        )
-        if role is None and info.given and not info.surname:
-            role = "Name"
-        choices = _forms(tok, role) if role else []
-        choices = [
-            c
-            for c in choices
-            if case is None or c[1] == case or (c[1], case) in {("accs", "gent"), ("gent", "accs")}
-        ]
-        if role and choices:
-            pick = next((c for c in choices if gender is None or c[2] == gender), choices[0])
-            out.append(_cap(pick[0]))
-            continue
-        surn = [
-            c
-            for c in _forms(tok, "Surn")
-            if (case is None or c[1] == case) and (gender is None or c[2] == gender)
-        ]
-        if surn:
-            out.append(_cap(surn[0][0]))
-        else:
-            out.append(_cap(_guess_surname(tok, case or "nomn", gender or "masc")))
-    return out, gender
 
 
 @lru_cache(maxsize=16384)

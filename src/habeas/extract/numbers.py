@@ -60,10 +60,23 @@ def _alt(words: dict[str, int] | dict[str, float]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+def _tens(words: dict[str, int]) -> dict[str, int]:
+    return {w: n for w, n in words.items() if n in (20, 30)}
+
+
+def _ones(words: dict[str, int]) -> dict[str, int]:
+    return {w: n for w, n in words.items() if 1 <= n <= 9 and w != "a"}
+
+
+# A compound is tens + ones only ("twenty-two", «двадцати двух»): "a three-year" is 3, not 4.
 RU_NUMBER = (
-    rf"(?:\d{{1,2}}(?:[.,]5)?|(?:{_alt(RU_WORDS)})(?:\s+(?:{_alt(RU_WORDS)}))?|{_alt(RU_HALF)})"
+    rf"(?:\d{{1,2}}(?:[.,]5)?|(?:{_alt(_tens(RU_WORDS))})\s+(?:{_alt(_ones(RU_WORDS))})"
+    rf"|(?:{_alt(RU_WORDS)})|{_alt(RU_HALF)})"
 )
-EN_NUMBER = rf"(?:\d{{1,2}}(?:\.5)?|(?:{_alt(EN_WORDS)})(?:[- ](?:{_alt(EN_WORDS)}))?)"
+EN_NUMBER = (
+    rf"(?:\d{{1,2}}(?:\.5)?|(?:{_alt(_tens(EN_WORDS))})[- ](?:{_alt(_ones(EN_WORDS))})"
+    rf"|(?:{_alt(EN_WORDS)}))"
+)
 
 
 def parse_number(text: str) -> float | None:

@@ -40,6 +40,7 @@ class Person:
         return max(
             full,
             key=lambda m: (
+                m.verified,
                 len([t for t in m.tokens if not t.endswith(".")]),
                 len(m.tokens),
                 -m.start,

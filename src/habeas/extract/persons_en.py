@@ -5,15 +5,51 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from habeas.extract.lexicon import given_names_en, stopwords_en
 from habeas.extract.model import Mention
+from habeas.extract.nominative import morph
+from habeas.names.given_names import is_known_given
+from habeas.names.reverse import to_cyrillic_candidates
 
 _TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*(?:['’]s)?|[A-Z]\.")
 _SURNAME_SHAPE = re.compile(
     r"(?:ov|ev|yov|yev|in|yn|ova|eva|yova|ina|yna|sky|skiy|skii|skaya|tskaya|enko|uk|yuk|"
     r"chuk|yan|ian|shvili|dze|vich|ko|ets|aev|iev|ykh|ikh|kin|shin|ova|ayeva|yeva|ov)$"
 )
+
+
+@lru_cache(maxsize=32768)
+def latin_given(word: str) -> bool:
+    """True when a capitalised Latin word reads as a Russian given name: listed in
+    ``habeas.names`` data, or its likeliest Cyrillic reading is a dictionary given name in
+    the nominative ("Yelisei" → «Елисей»). Callers exclude stop words first."""
+    if is_known_given(word):
+        return True
+    if len(word) < 4:  # "Any" → «Аний»: short English words read as rare names
+        return False
+    cands = to_cyrillic_candidates(word, 1)
+    if not cands:
+        return False
+    top = cands[0][0].lower()
+    if not morph().word_is_known(top):
+        return False
+    tag = morph().parse(top)[0].tag
+    return "Name" in tag and "nomn" in tag
+
+
+class _Givens:
+    """Given-name test: the list in ``data/names_en.toml``, the gazetteer, ``latin_given``."""
+
+    def __init__(self, listed: set[str], stop: frozenset[str]) -> None:
+        self.listed = listed
+        self.stop = stop
+
+    def __contains__(self, low: str) -> bool:
+        if low in self.listed:
+            return True
+        return low not in self.stop and len(low) > 2 and latin_given(low.capitalize())
 
 
 def _strip_possessive(word: str) -> str:
@@ -35,14 +71,15 @@ def _groups(text: str) -> list[list[re.Match[str]]]:
 
 def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
     """Person mentions in English text; ``gazetteer`` holds known full names."""
-    given_names = set(given_names_en())
+    listed = set(given_names_en())
     surnames: set[str] = set()
     for full in gazetteer:
         parts = full.split()
         if len(parts) >= 2:
-            given_names.add(parts[0].lower())
+            listed.add(parts[0].lower())
             surnames.add(parts[-1].lower())
     stop = stopwords_en()
+    given_names = _Givens(listed, stop)
     out: list[Mention] = []
     for group in _groups(text):
         words = [_strip_possessive(m.group()) for m in group]

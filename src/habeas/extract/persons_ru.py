@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 
+from habeas.extract.lexicon import patterns
 from habeas.extract.model import Mention
-from habeas.extract.nominative import WordInfo, analyse, morph, nominative_parts, surname_variants
+from habeas.extract.nominative import WordInfo, analyse, surname_variants
+from habeas.extract.readings import context_cases, read_name
 
-_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.")
+_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|(?<![А-ЯЁа-яё])[А-ЯЁ]\.")
+_SURNAME_SHAPE = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|[сц]к)(?:а|у|ым|ой|ом|е|ого|ому|им|ая|ую|ий)?$|(?:енко|швили|дзе|ян)$"
+)
+_ROLE_WORD = re.compile(
+    "|".join(rx.pattern for rx in patterns("ru").roles.values()), re.I
+)  # «Гособвинитель», «Адвокат»: role nouns are never name parts
 _PREV_WORD = re.compile(r"([а-яё]+)\s*$")
 _NOT_NAMES = frozenset(
     [
@@ -48,7 +56,7 @@ def _kind(tok: str, info: WordInfo | None) -> str:
     if tok.endswith("."):
         return "init"
     assert info is not None
-    if tok.lower() in _NOT_NAMES or info.place:
+    if tok.lower() in _NOT_NAMES or info.place or _ROLE_WORD.fullmatch(tok):
         return "other"
     if info.patronymic:
         return "patr"
@@ -61,12 +69,13 @@ def _kind(tok: str, info: WordInfo | None) -> str:
     return "other"
 
 
-def _case_hint(text: str, start: int) -> str | None:
+def _case_hint(text: str, start: int) -> frozenset[str]:
+    """Cases the word before a name allows for it (see ``readings.context_cases``)."""
     m = _PREV_WORD.search(text[max(0, start - 30) : start])
-    if not m:
-        return None
-    parse = morph().parse(m.group(1))[0]
-    return str(parse.tag.case) if "NOUN" in parse.tag and parse.tag.case else None
+    return context_cases(m.group(1)) if m else frozenset()
+
+
+_ROLES = {"given": "given", "patr": "patronymic", "init": "given"}
 
 
 def _groups(text: str) -> list[list[re.Match[str]]]:
@@ -102,7 +111,10 @@ def find_mentions_ru(text: str) -> list[Mention]:
     out: list[Mention] = []
     for group in _groups(text):
         infos = [None if m.group().endswith(".") else analyse(m.group()) for m in group]
-        kinds = [_kind(m.group(), info) for m, info in zip(group, infos, strict=True)]
+        kinds = _surnames_by_neighbour(
+            [m.group() for m in group],
+            [_kind(m.group(), info) for m, info in zip(group, infos, strict=True)],
+        )
         for i, j in _split(group, kinds):
             run, rk = group[i:j], kinds[i:j]
             while run and rk[-1] == "init":
@@ -119,19 +131,57 @@ def find_mentions_ru(text: str) -> list[Mention]:
             has_init = "init" in rk
             surn_idx = [n for n, k in enumerate(rk) if k in ("surn", "given?")]
             if len(run) >= 2 and (has_given or has_init) and (surn_idx or rk.count("given") >= 2):
-                hint = _case_hint(text, start) if not has_given else None
-                noms, _ = nominative_parts(words, hint)
-                given = next((noms[n] for n, k in enumerate(rk) if k in ("given", "init")), "")
                 sidx = surn_idx[-1] if surn_idx else len(rk) - 1
                 if rk[0] in ("surn",) and len(rk) >= 2 and rk[1] in ("given", "given?"):
                     sidx = 0
-                out.append(Mention(start, end, text[start:end], tuple(noms), noms[sidx], given))
+                roles = tuple(
+                    "surname" if n == sidx else _ROLES.get(k, "surname") for n, k in enumerate(rk)
+                )
+                noms, ok = read_name(tuple(words), roles, _case_hint(text, start))
+                given = next((noms[n] for n, k in enumerate(rk) if k in ("given", "init")), "")
+                mention = Mention(start, end, text[start:end], noms, noms[sidx], given)
+                mention.verified = ok
+                out.append(mention)
             elif len(run) == 1 and rk[0] in ("surn", "given?") and len(words[0]) > 2:
                 out.append(_lone(text, start, end, words[0]))
+    return out + _known_surnames(text, out)
+
+
+def _surnames_by_neighbour(words: list[str], kinds: list[str]) -> list[str]:
+    """A surname-shaped word next to a given name or patronymic is a surname even when
+    morphology reads it as a common word or a guessed place («Всеволоду Лыкову»)."""
+    out = list(kinds)
+    for n, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+        near = kinds[n - 1 : n] + kinds[n + 1 : n + 2]
+        if (
+            kind == "other"
+            and word.lower() not in _NOT_NAMES
+            and _SURNAME_SHAPE.search(word.lower())
+            and any(k in ("given", "patr") for k in near)
+        ):
+            out[n] = "surn"
+    return out
+
+
+def _known_surnames(text: str, found: list[Mention]) -> list[Mention]:
+    """Lone words that are a case form of a surname already named in full («Лыкова»
+    after «Всеволоду Лыкову»), though morphology reads them as common words."""
+    surnames = {m.surname.lower().replace("ё", "е") for m in found if not m.lone}
+    taken = {(m.start, m.end) for m in found}
+    taken_at = [range(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if (m.start(), m.end()) in taken or any(m.start() in r for r in taken_at):
+            continue
+        if word.endswith(".") or len(word) < 4 or word.lower() in _NOT_NAMES:
+            continue
+        if surname_variants(word) & surnames:
+            out.append(_lone(text, m.start(), m.end(), word))
     return out
 
 
 def _lone(text: str, start: int, end: int, word: str) -> Mention:
     hint = _case_hint(text, start)
-    nom = nominative_parts([word], hint)[0][0] if hint else word
+    nom = read_name((word,), ("surname",), hint)[0][0] if hint else word
     return Mention(start, end, word, (nom,), nom, "", lone=True, variants=surname_variants(word))

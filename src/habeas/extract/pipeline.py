@@ -139,9 +139,14 @@ class _Attacher:
             and _SINGULAR.match(self.text[max(0, sent_start - 120) : sent_start].split(".")[-1])
         ):
             self.focus = self.focus[-1:]
+        one_offence = len({f.value for f in facts if f.kind == "article"}) == 1
         for fact in facts:
             if (
-                both
+                fact.kind == "article"
+                and one_offence
+                and len(everyone) > 1
+                and all(m.end <= fact.start for m in defs)
+                or both
                 and defs
                 and fact.kind != "term"
                 or defs

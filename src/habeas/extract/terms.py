@@ -35,6 +35,16 @@ _FROM_TO = {
         rf"(?<!\w)from\s+(?P<y>{EN_NUMBER})(?:[- ]years?)?\s+to\s+{EN_NUMBER}[- ]years?\b", re.I
     ),
 }
+_COORD_TERM = {
+    "ru": re.compile(
+        rf"(?<![\w-])(?P<y>{RU_NUMBER})(?=(?:\s*,\s*{RU_NUMBER})*\s+и\s+{RU_NUMBER}\s+(?:год\w*|лет)\b)",
+        re.I,
+    ),
+    "en": re.compile(
+        rf"(?<![\w-])(?P<y>{EN_NUMBER})(?=(?:\s*,\s*{EN_NUMBER})*,?\s+and\s+{EN_NUMBER}[- ]years?\b)",
+        re.I,
+    ),
+}
 _NOT_TERM_AFTER = {
     "ru": re.compile(
         r"^\s*(?:назад|спустя|до\s+этого|от\s+роду)|^-?летн|^\s*с\s+лишним\s+назад", re.I
@@ -95,6 +105,17 @@ _FINE = {
     "en": re.compile(
         r"(?:fine[ds]?|penalty)(?:\s+[A-Za-z-]+){0,4}?(?:\s+of)?\s+(?:RUB\s*|₽\s*)?"
         r"(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|mln|m\b|k\b)?\s*(?:roubles|rubles|RUB|₽)",
+        re.I,
+    ),
+}
+_FINE_ELLIPSIS = {
+    "ru": re.compile(
+        r"[—–]\s*(?P<n>\d[\d\s\u00a0,.]*?)\s*(?P<s>тыс\w*\.?|млн\.?|миллион\w*)?\s*(?:руб\w*\.?|₽)",
+        re.I,
+    ),
+    "en": re.compile(
+        r"(?:[—–]|\band\b)[^.;\d]{0,40}?(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million)?\s*"
+        r"(?:roubles|rubles|RUB|₽)",
         re.I,
     ),
 }
@@ -159,6 +180,12 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             span = (start + m.start("y"), start + m.end("y"))
             out.append(Fact("term", span, Term(span=span, years=years)))
             skip.append((m.start("y"), m.end("y") + 8))
+    for m in _COORD_TERM[lang].finditer(sent):
+        # «к семи и шести годам», "to seven and six years": the first number is a term too
+        years = int(parse_number(m.group("y")) or 0)
+        if years and not _requested(_clause_before(sent, m.start())[-60:], cues):
+            span = (start + m.start("y"), start + m.end("y"))
+            out.append(Fact("term", span, Term(span=span, years=years)))
     for m in term_rx.finditer(sent):
         if any(s <= m.start() < e for s, e in skip):
             continue
@@ -183,7 +210,10 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         if _requested(near, cues) or cues["ban"].search(near[-45:]):
             continue
         if not has_verdict and not re.search(
-            r"колони|лишени\w+\s+свободы|colony|prison|jail|behind\s+bars|срок|term", sent, re.I
+            r"колони|лишени\w+\s+свободы|colony|prison|jail|behind\s+bars|срок|term|условн|заочн|"
+            r"suspended|in\s+absentia",
+            sent,
+            re.I,
         ):
             continue
         out.append(Fact("term", term.span, term))
@@ -196,6 +226,13 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         near = _clause_before(sent, m.start())[-50:]
         if amount and not admin and not _requested(near, cues):
             out.append(Fact("fine", (start + m.start(), start + m.end()), amount))
+    fines = [f for f in out if f.kind == "fine"]
+    if fines:
+        # «…штраф 300 тысяч рублей, Марина Тарасова — 250 тысяч рублей»: elided fines
+        for m in _FINE_ELLIPSIS[lang].finditer(sent, fines[0].span[1] - start):
+            amount = parse_amount(m.group("n"), m.group("s"), lang)
+            if amount:
+                out.append(Fact("fine", (start + m.start("n"), start + m.end()), amount))
     if has_verdict or out:
         for m in _SUSPENDED[lang].finditer(sent):
             out.append(Fact("suspended", (start + m.start(), start + m.end()), True))
