@@ -17,10 +17,12 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # System packages the tests need: Debian's chromium for the browser tests (Playwright's own
-# browser download is not used) and a Java runtime for the Spark parity test.
+# browser download is not used), a Java runtime for the Spark parity test, and poppler's
+# pdftoppm to render exported PDFs to images.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
-		apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 \
+		&& command -v pdftoppm >/dev/null 2>&1 || { apt-get update -qq \
+		&& apt-get install -y -qq chromium default-jre-headless poppler-utils; }
 
 demo: setup
 	mkdir -p var

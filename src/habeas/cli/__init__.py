@@ -13,6 +13,7 @@ from habeas.cli import (
     extract_commands,
     identity_commands,
     law_commands,
+    lists_commands,
     registry_commands,
     serve,
 )
@@ -32,6 +33,7 @@ demo.register(app)
 identity_commands.register(app)
 law_commands.register(app)
 extract_commands.register(app)
+lists_commands.register(app)
 serve.register(app)
 
 

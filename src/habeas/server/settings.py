@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "habeas.apps.sources",
     "habeas.apps.registry",
     "habeas.apps.cases",
+    "habeas.releases",
     "habeas.web",
     "habeas.api",
 ]
