@@ -148,6 +148,9 @@ def test_ftm_export_has_persons_and_statements(imported, tmp_path):
 
 
 def test_open_data_sqlite_holds_public_fields_only(imported, tmp_path):
+    from habeas.security.gate import publish_demo
+
+    publish_demo()  # public exports hold published persons only
     out = tmp_path / "open.sqlite"
     assert habeas("export", out).exit_code == 0
     db = sqlite3.connect(out)
@@ -167,6 +170,9 @@ def test_open_data_sqlite_holds_public_fields_only(imported, tmp_path):
 
 
 def test_public_csv_export_leaves_out_internal_notes_and_birth_days(imported, tmp_path):
+    from habeas.security.gate import publish_demo
+
+    publish_demo()  # public exports hold published persons only
     out = tmp_path / "public.csv"
     assert habeas("export", out, "--audience", "public").exit_code == 0
     text = out.read_text(encoding="utf-8")

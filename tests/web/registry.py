@@ -13,6 +13,7 @@ from habeas.apps.registry.importer import import_file
 from habeas.apps.registry.models import Person, PersonNote
 from habeas.demo import generate_people, write_partner_lists
 from habeas.interchange import load_mapping
+from habeas.security.gate import publish_demo
 from habeas.web.roles import ensure_roles
 
 PEOPLE = 60
@@ -73,6 +74,7 @@ def build_registry(folder: Path) -> dict[str, object]:
         person=target, text=SECRETS["internal_note"], confidentiality="internal"
     )
     coordinator.delete()
+    publish_demo()  # the synthetic persons pass the publication gate, as in the demo
     return {"target": target.pk}
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 from habeas.apps.cases.models import Facility
 from habeas.apps.registry.models import Person
 from habeas.web.views.stats import DOWNLOADS
+from tests.security.helpers import signed_in
 from tests.web.registry import SECRETS
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +77,7 @@ def test_public_birth_date_is_the_year_only(registry):
 
 
 def test_an_editor_sees_internal_values_but_not_confidential_ones(registry, editor):
-    client = Client()
-    client.force_login(editor)
+    client = signed_in(editor)
     page = client.get(f"/persons/{registry['target']}/").content.decode()
     assert SECRETS["internal_note"] in page and SECRETS["internal_event"] in page
     assert SECRETS["confidential_note"] not in page
@@ -86,8 +86,7 @@ def test_an_editor_sees_internal_values_but_not_confidential_ones(registry, edit
 
 
 def test_a_coordinator_sees_confidential_values(registry, coordinator):
-    client = Client()
-    client.force_login(coordinator)
+    client = signed_in(coordinator)
     page = client.get(f"/persons/{registry['target']}/").content.decode()
     for name in ("confidential_note", "confidential_event", "confidential_source"):
         assert SECRETS[name] in page, name

@@ -12,7 +12,9 @@ from django.test import Client
 from habeas.apps.cases.models import Case, CustodyPeriod, Event, Facility, Recognition
 from habeas.apps.registry.models import Person, SourceRecord
 from habeas.apps.sources.models import ImportRun
+from habeas.security.gate import publish_demo
 from habeas.web.models import Draft
+from tests.security.helpers import signed_in, verify_session
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +27,7 @@ SOURCE = {
 
 
 def login(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(user)
 
 
 def test_the_workspace_needs_a_login(registry):
@@ -39,6 +39,7 @@ def test_login_page_logs_an_editor_in(registry, editor):
     client = Client()
     response = client.post("/accounts/login/", {"username": "ed", "password": "pw-for-tests"})
     assert response.status_code == 302 and response["Location"] == "/workspace/"
+    verify_session(client, editor)  # editors need the second factor (a real TOTP code)
     assert "New person" in client.get("/workspace/").content.decode()
 
 
@@ -96,6 +97,9 @@ def test_an_editor_adds_case_custody_event_recognition(registry, editor):
     ).exists()
     # one editorial record per person, source and URL, reused by every fact
     assert SourceRecord.objects.filter(person=person, source__name="Mediazona").count() == 1
+    # the public sees a new person only once published (habeas.security.gate)
+    assert Client().get(f"/persons/{person.pk}/").status_code == 404
+    publish_demo([person.pk])
     page = Client().get(f"/persons/{person.pk}/").content.decode()
     assert "Expected release" in page and "Mediazona" in page
 

@@ -60,7 +60,7 @@ def summaries(persons: list[Person]) -> list[dict[str, Any]]:
 @router.get("/persons", response=PersonList, summary="Search persons")
 def list_persons(request: HttpRequest, query: Query[PersonQuery]) -> dict[str, Any]:
     """Persons matching the search, by name; public fields only."""
-    audience_of(request)  # a bad token is refused even here
+    audience = audience_of(request)  # a bad token is refused even here
     filters = SearchFilters(
         q=query.q[:200],
         status=query.status,
@@ -69,7 +69,7 @@ def list_persons(request: HttpRequest, query: Query[PersonQuery]) -> dict[str, A
         facility=query.facility,
         gender=query.gender,
     )
-    page, persons = paginate(search_queryset(filters), query.page, query.page_size)
+    page, persons = paginate(search_queryset(filters, audience), query.page, query.page_size)
     return {"page": page, "items": summaries(persons)}
 
 

@@ -15,6 +15,7 @@ from habeas.cli import (
     law_commands,
     lists_commands,
     registry_commands,
+    security_commands,
     serve,
 )
 
@@ -34,6 +35,7 @@ identity_commands.register(app)
 law_commands.register(app)
 extract_commands.register(app)
 lists_commands.register(app)
+security_commands.register(app)
 serve.register(app)
 
 

@@ -69,6 +69,9 @@ def demo(
             "review: habeas review)",
             highlight=False,
         )
+    from habeas.security.gate import publish_demo
+
+    publish_demo()  # synthetic people only: published without the review real persons need
     summary = registry_summary()
     if as_json:
         emit_json(

@@ -27,7 +27,8 @@ EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
 console = Console()
-err_console = Console(stderr=True)
+# Errors are never wrapped: a path or value split over lines cannot be copied or grepped.
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def _default(value: Any) -> Any:

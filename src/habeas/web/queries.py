@@ -11,11 +11,12 @@ from django.db.models import Count, Q, QuerySet
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Facility
 from habeas.apps.registry.models import Person, SourceRecord
-from habeas.apps.registry.queries import person_detail, resolve_person
+from habeas.apps.registry.queries import PersonNotFound, person_detail, resolve_person
 from habeas.apps.registry.visibility import Audience, may_see
 from habeas.interchange.values import fold
 from habeas.law import load_pack
 from habeas.names import detect_script, to_cyrillic_candidates, transliterate
+from habeas.security.gate import is_published, published_only
 from habeas.vocabulary import Script, Status
 from habeas.web.release import expected_release
 
@@ -61,10 +62,13 @@ def query_variants(query: str) -> list[str]:
     return [v for v in dict.fromkeys(variants) if v]
 
 
-def search_queryset(filters: SearchFilters) -> QuerySet[Person]:
+def search_queryset(
+    filters: SearchFilters, audience: Audience = Audience.PUBLIC
+) -> QuerySet[Person]:
     """Live persons matching the filters, ordered by name (no confidential field is
-    searched: names, status, articles, region, facility and gender are public)."""
-    persons = Person.objects.filter(merged_into__isnull=True)
+    searched: names, status, articles, region, facility and gender are public). The public
+    finds published persons only (see :mod:`habeas.security.gate`)."""
+    persons = published_only(Person.objects.filter(merged_into__isnull=True), audience)
     variants = query_variants(filters.q)
     if variants:
         match = Q()
@@ -161,6 +165,8 @@ def person_view(person_id: int, audience: Audience) -> dict[str, Any]:
         PersonNotFound: no such person.
     """
     person = resolve_person(person_id)
+    if audience == Audience.PUBLIC and not is_published(person.pk):
+        raise PersonNotFound(f"no person {person_id}")
     data = person_detail(person.pk, audience)
     visible = {
         r.pk
@@ -242,7 +248,8 @@ def facilities_queryset(q: str = "") -> QuerySet[Facility]:
 def facility_view(facility: Facility) -> dict[str, Any]:
     """A facility's public page: type, region, letter addresses, the persons held there now."""
     held = (
-        Person.objects.filter(
+        published_only(Person.objects.all())
+        .filter(
             merged_into__isnull=True,
             custody_periods__facility=facility,
             custody_periods__ended_on__isnull=True,

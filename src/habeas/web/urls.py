@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from habeas.web.views import accounts, facilities, imports, public, stats, workspace
+from habeas.web.views import (
+    accounts,
+    facilities,
+    history,
+    imports,
+    public,
+    stats,
+    twofactor,
+    workspace,
+)
 
 app_name = "web"
 
@@ -15,6 +24,19 @@ urlpatterns = [
     path("data/", stats.data, name="data"),
     path("data/<str:name>", stats.download, name="download"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/2fa/setup/", twofactor.setup, name="otp_setup"),
+    path("accounts/2fa/verify/", twofactor.verify, name="otp_verify"),
+    path("workspace/persons/<int:person_id>/history/", history.history, name="person_history"),
+    path(
+        "workspace/persons/<int:person_id>/history/<int:seq>/restore/",
+        history.restore,
+        name="person_restore",
+    ),
+    path(
+        "workspace/persons/<int:person_id>/publication/<str:step>/",
+        history.publication,
+        name="publication",
+    ),
     path("accounts/logout/", accounts.LogoutView.as_view(), name="logout"),
     path("workspace/", workspace.dashboard, name="workspace"),
     path("workspace/tokens/", accounts.tokens, name="tokens"),

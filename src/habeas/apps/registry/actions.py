@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from habeas.apps.cases.facilities import classify_facility
@@ -35,6 +36,8 @@ from habeas.apps.cases.models import (
 from habeas.apps.registry.models import Person, PersonName, SourceRecord
 from habeas.apps.registry.profile import refresh_profiles
 from habeas.apps.sources.models import ImportRun, Source, SourceChange, SourceKind
+from habeas.audit import chain as audit
+from habeas.audit.history import check_version, person_snapshot
 from habeas.interchange.values import fold
 from habeas.law import LegalReference, Term
 from habeas.names import detect_script, parse_name
@@ -55,6 +58,22 @@ _OPEN_CUSTODY_STATUS = {
 }
 
 
+#: Audit action names by the first word of an entry's description.
+_ACTIONS = {
+    "new": "create_person",
+    "edit": "edit_person",
+    "case": "add_case",
+    "custody": "add_custody",
+    "event": "add_event",
+    "recognition": "add_recognition",
+}
+
+
+def _added(obj: Any) -> dict[str, Any]:
+    """What an action added, for the audit log: the model and its own field values."""
+    return {"model": obj._meta.label, "id": obj.pk, **model_to_dict(obj)}
+
+
 class ActionError(ValueError):
     """The action cannot be done with these values; the message says why."""
 
@@ -71,6 +90,9 @@ class Citation:
     def __post_init__(self) -> None:
         if not self.source.strip():
             raise ActionError("every fact needs a source: name the source")
+        url = self.url.strip().lower()
+        if url and not url.startswith(("http://", "https://", "audit:")):
+            raise ActionError("a source's link must start with http:// or https://")
 
 
 @dataclass
@@ -81,6 +103,8 @@ class _Entry:
     run: ImportRun
     created: bool
     touched: dict[str, Any] = field(default_factory=dict)
+    what: str = ""
+    before: dict[str, Any] | None = None
 
 
 def _require(actor: Any, *permissions: str) -> None:
@@ -138,7 +162,8 @@ def _entry(person: Person, citation: Citation, actor: Any, what: str) -> _Entry:
             "verified": True,
         },
     )
-    return _Entry(record=record, run=run, created=created)
+    before = None if what.startswith("new person") else person_snapshot(person)
+    return _Entry(record=record, run=run, created=created, what=what, before=before)
 
 
 def _finish(entry: _Entry, data: dict[str, Any] | None = None) -> None:
@@ -165,6 +190,21 @@ def _finish(entry: _Entry, data: dict[str, Any] | None = None) -> None:
     run.rows_added, run.rows_modified = (1, 0) if entry.created else (0, 1)
     run.save(update_fields=["rows_added", "rows_modified"])
     refresh_profiles([record.person_id])
+    person = Person.objects.get(pk=record.person_id)
+    audit.record(
+        actor=run.imported_by,
+        action=_ACTIONS.get(entry.what.split()[0], "change"),
+        object_type="person",
+        object_id=person.pk,
+        person_id=person.pk,
+        before={"person": entry.before} if entry.before is not None else None,
+        after={
+            "person": person_snapshot(person),
+            "asserted": changed,
+            "added": entry.touched,
+            "run": run.pk,
+        },
+    )
 
 
 def _name(record: SourceRecord, text: str, kind: NameKind) -> PersonName:
@@ -216,13 +256,26 @@ def create_person(*, actor: Any, citation: Citation, name: str, **values: Any) -
 
 
 @transaction.atomic
-def edit_person(*, actor: Any, person: Person, citation: Citation, **values: Any) -> Person:
+def edit_person(
+    *,
+    actor: Any,
+    person: Person,
+    citation: Citation,
+    expected_version: str | None = None,
+    **values: Any,
+) -> Person:
     """Assert new person-level facts (any of :data:`PERSON_FIELDS`) from ``citation``.
 
     The older values stay in their records; the profile shows the new ones (editorial
-    records are verified) and lists any disagreement under conflicts.
+    records are verified) and lists any disagreement under conflicts. With
+    ``expected_version`` (from :func:`habeas.audit.history.version_of` when the form was
+    loaded) a change made meanwhile by someone else is refused, never overwritten.
+
+    Raises:
+        habeas.audit.history.StaleVersion: the person changed since ``expected_version``.
     """
     _require(actor, "registry.change_person")
+    check_version(person, expected_version)
     data = _person_data(values)
     if not data:
         raise ActionError("nothing to change")
@@ -289,6 +342,7 @@ def add_case(
         if term is not None and not suspended:
             data["sentence"] = str(term)
             data["regime"] = regime
+    entry.touched = {**_added(case), "charges": data["articles"]}
     _finish(entry, data)
     return case
 
@@ -326,6 +380,7 @@ def add_custody(
         data["status"] = _OPEN_CUSTODY_STATUS[CustodyKind(kind)].value
     if started_on and kind in (CustodyKind.PRETRIAL_DETENTION, CustodyKind.HOUSE_ARREST):
         data["detained_on"] = started_on.isoformat()
+    entry.touched = _added(period)
     _finish(entry, data)
     return period
 
@@ -357,6 +412,7 @@ def add_event(
     data: dict[str, Any] = {}
     if kind == "released" and occurred_on and confidentiality == Confidentiality.PUBLIC:
         data["released_on"] = occurred_on.isoformat()
+    entry.touched = _added(event)
     _finish(entry, data)
     return event
 
@@ -384,6 +440,7 @@ def add_recognition(
         criteria=criteria[:200],
     )
     recognised = list(entry.record.data.get("recognized_by") or [])
+    entry.touched = _added(recognition)
     _finish(entry, {"recognized_by": [*recognised, recognition.organisation]})
     return recognition
 
@@ -421,4 +478,17 @@ def save_facility(
     address = " ".join(address.split())
     if address:
         FacilityAddress.objects.get_or_create(facility=facility, address=address)
+    audit.record(
+        actor=actor,
+        action="save_facility",
+        object_type="facility",
+        object_id=facility.pk,
+        after={
+            "name": facility.name,
+            "type": facility.facility_type,
+            "region": facility.region,
+            "number": facility.number,
+            "address": address,
+        },
+    )
     return facility

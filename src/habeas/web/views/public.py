@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from habeas.apps.registry.models import Person
 from habeas.apps.registry.queries import PersonNotFound
+from habeas.security.gate import published_only
 from habeas.web.queries import (
     SearchFilters,
     articles_by_person,
@@ -40,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
     filters = filters_from(request)
     context: dict[str, object] = {"filters": filters}
     if filters.active:
-        paginator = Paginator(search_queryset(filters), PAGE_SIZE)
+        paginator = Paginator(search_queryset(filters, audience_for(request.user)), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         persons = list(page.object_list)
         articles = articles_by_person([p.pk for p in persons])
@@ -51,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     if request.headers.get("HX-Request"):
         return render(request, "web/_results.html", context)
-    total = Person.objects.filter(merged_into__isnull=True).count()
+    total = published_only(Person.objects.filter(merged_into__isnull=True)).count()
     context.update(choices=filter_choices(), persons=total, today=timezone.localdate())
     return render(request, "web/home.html", context)
 

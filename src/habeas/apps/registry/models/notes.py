@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from habeas.security.fields import EncryptedTextField
 from habeas.vocabulary import Confidentiality
 
 
@@ -26,7 +27,8 @@ class PersonNote(models.Model):
         related_name="person_notes",
     )
     topic = models.CharField(max_length=24, choices=Topic.choices, default=Topic.GENERAL)
-    text = models.TextField()
+    #: Encrypted at rest (see :mod:`habeas.security.fields`); never searchable in SQL.
+    text = EncryptedTextField()
     confidentiality = models.CharField(
         max_length=16, choices=Confidentiality.choices(), default=Confidentiality.CONFIDENTIAL
     )

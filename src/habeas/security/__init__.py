@@ -1,0 +1,1 @@
+"""Security: field encryption keys, two-factor enforcement, headers, backups, publication gate."""
