@@ -14,6 +14,7 @@ from habeas.cli import (
     identity_commands,
     law_commands,
     lists_commands,
+    names_commands,
     registry_commands,
     security_commands,
     serve,
@@ -35,6 +36,7 @@ identity_commands.register(app)
 law_commands.register(app)
 extract_commands.register(app)
 lists_commands.register(app)
+names_commands.register(app)
 security_commands.register(app)
 serve.register(app)
 

@@ -86,12 +86,37 @@ def search(
     db: DbOption = None,
     as_json: JsonOption = False,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    status: Annotated[str | None, typer.Option(help="Only persons with this status.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only persons charged under it.")] = None,
+    region: Annotated[str | None, typer.Option(help="Only persons from this region.")] = None,
+    gender: Annotated[str | None, typer.Option(help="male or female.")] = None,
+    facility: Annotated[str | None, typer.Option(help="Facility name contains this.")] = None,
 ) -> None:
-    """Find persons by name, best first."""
-    connect(db)
-    from habeas.apps.registry.queries import search_persons
+    """Find persons by name in any script or spelling, best first, each hit explained.
 
-    hits = search_persons(query, limit=limit)
+    A query that is not a whole name (the start of a surname, say) also finds names that
+    begin with it.
+    """
+    connect(db)
+    from habeas.apps.registry.queries import prefix_search
+    from habeas.apps.registry.search import search_persons
+
+    filters = {
+        k: v
+        for k, v in {
+            "status": status,
+            "article": article,
+            "region": region,
+            "gender": gender,
+            "facility": facility,
+        }.items()
+        if v
+    }
+    hits = search_persons(query, limit=limit, filters=filters or None)
+    if len(hits) < limit and not filters:
+        seen = {h["person_id"] for h in hits}
+        extra = [h for h in prefix_search(query, limit=limit) if h["person_id"] not in seen]
+        hits.extend(extra[: limit - len(hits)])
     if as_json:
         emit_json(hits)
         return

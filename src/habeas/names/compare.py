@@ -9,14 +9,13 @@ initial) caps the score.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from habeas.vocabulary import Gender
 
-from .canon import canon_variants
 from .model import ParsedName
 from .normalize import NamePart, NormalizedName, normalize
 from .transliterate import SCHEMES, transliterate
@@ -45,13 +44,28 @@ class PartMatch:
     distance: int | None = None
     schemes: tuple[str, ...] = ()
     conflict: bool = False
+    #: The part's weight in the total (0 when missing, halved for an initial); set on init.
+    weight: float = field(default=0.0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.how != "missing":
+            w = _WEIGHTS[self.part]
+            object.__setattr__(self, "weight", w * 0.5 if self.how == "initial" else w)
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form."""
-        d = asdict(self)
-        d["schemes"] = list(self.schemes)
-        d["score"] = round(self.score, 4)
-        return d
+        return {
+            "part": self.part,
+            "a": self.a,
+            "b": self.b,
+            "how": self.how,
+            "score": round(self.score, 4),
+            "a_form": self.a_form,
+            "b_form": self.b_form,
+            "distance": self.distance,
+            "schemes": list(self.schemes),
+            "conflict": self.conflict,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +103,7 @@ class Comparison:
 
 
 def _form_for(part: NamePart, canonical: str) -> str:
-    for f in part.forms:
-        if canonical in canon_variants(f):
-            return f
-    return part.forms[0]
+    return part.form_of.get(canonical, part.forms[0])
 
 
 @lru_cache(maxsize=50_000)
@@ -118,19 +129,34 @@ def _exact_kind(pa: NamePart, pb: NamePart, c: str, role: str) -> PartMatch:
 
 
 def _initial_ok(pi: NamePart, pf: NamePart) -> bool:
-    from .given_names import groups
-
-    fulls = list(pf.canons)
-    if pf.groups:
-        fulls += [canon_variants(groups()[i].name)[0] for i in pf.groups]
     for ini in pi.canons:
-        for full in fulls:
+        for full in pf.full_canons:
             if full.startswith(ini) or (pf.is_initial and ini.startswith(full)):
                 return True
             # a Latin Y./J./I. stands for Е, Ё, Ю, Я as well as И
             if ini == "i" and not pi.cyrillic and full[:1] == "e":
                 return True
     return False
+
+
+_MATCH_CACHE: dict[tuple[int, int, str], PartMatch] = {}
+_MATCH_CACHE_MAX = 200_000
+
+
+def _match_cached(pa: NamePart | None, pb: NamePart | None, role: str) -> PartMatch:
+    """:func:`_match`, remembered per pair of parts (parts are shared between names)."""
+    key = (pa.uid if pa else 0, pb.uid if pb else 0, role)
+    found = _MATCH_CACHE.get(key)
+    if found is None:
+        if len(_MATCH_CACHE) >= _MATCH_CACHE_MAX:
+            _MATCH_CACHE.clear()
+        found = _MATCH_CACHE[key] = _match(pa, pb, role)
+    return found
+
+
+def clear_match_cache() -> None:
+    """Forget remembered part comparisons (after the given-name data changed)."""
+    _MATCH_CACHE.clear()
 
 
 def _match(pa: NamePart | None, pb: NamePart | None, role: str) -> PartMatch:
@@ -152,8 +178,11 @@ def _match(pa: NamePart | None, pb: NamePart | None, role: str) -> PartMatch:
             role, pa.text, pb.text, "different", 0.0, pa.forms[0], pb.forms[0], conflict=True
         )
     best, ba, bb = -1.0, "", ""
-    if pa.stems and pb.stems and all(pa.stems) and all(pb.stems):
-        stem_sim = max(Indel.normalized_similarity(x, y) for x in pa.stems for y in pb.stems)
+    sa = [x for x in pa.stems if x]
+    sb = [y for y in pb.stems if y]
+    if sa and sb and (pa.cyrillic or pb.cyrillic):
+        # a patronymic's -ovich/-evna ending was recognised under some reading of each
+        stem_sim = max(Indel.normalized_similarity(x, y) for x in sa for y in sb)
         if stem_sim < 0.8:
             return PartMatch(
                 role, pa.text, pb.text, "different", 0.0, pa.forms[0], pb.forms[0], conflict=True
@@ -186,29 +215,28 @@ def _match(pa: NamePart | None, pb: NamePart | None, role: str) -> PartMatch:
 
 
 def _combine(
-    sur: PartMatch, giv: PartMatch, pat: PartMatch, a: NormalizedName, b: NormalizedName
+    sur: PartMatch, giv: PartMatch, pat: PartMatch, ga: Gender | None, gb: Gender | None
 ) -> tuple[float, list[str]]:
-    total = weight = 0.0
-    for pm in (sur, giv, pat):
-        if pm.how == "missing":
-            continue
-        w = _WEIGHTS[pm.part] * (0.5 if pm.how == "initial" else 1.0)
-        total += w * pm.score
-        weight += w
-    score = total / weight if weight else 0.0
+    weight = sur.weight + giv.weight + pat.weight
+    score = (
+        (sur.weight * sur.score + giv.weight * giv.score + pat.weight * pat.score) / weight
+        if weight
+        else 0.0
+    )
     against: list[str] = []
     if sur.how == "missing":
         score *= 0.6 if (sur.a or sur.b) else 0.75
+    elif sur.how == "different":
+        against.append(f"different surname: {sur.a} ≠ {sur.b}")
     if giv.how == "missing":
         score *= 0.9 if (giv.a or giv.b) else 0.85
-    for pm, cap in ((giv, 0.45), (pat, 0.55)):
-        if pm.conflict:
-            against.append(f"different {pm.part}: {pm.a} ≠ {pm.b}")
-            score = min(score, cap)
-    if sur.how == "different":
-        against.append(f"different surname: {sur.a} ≠ {sur.b}")
-    ga, gb = a.gender, b.gender
-    if ga is not None and gb is not None and ga is not gb and Gender.OTHER not in (ga, gb):
+    elif giv.conflict:
+        against.insert(0, f"different given: {giv.a} ≠ {giv.b}")
+        score = min(score, 0.45)
+    if pat.conflict:
+        against.insert(1 if giv.conflict else 0, f"different patronymic: {pat.a} ≠ {pat.b}")
+        score = min(score, 0.55)
+    if ga is not gb and ga is not None and gb is not None and Gender.OTHER not in (ga, gb):
         against.append(f"gender: {ga.value} ≠ {gb.value}")
         score = min(score, 0.5)
     return score, against
@@ -218,10 +246,18 @@ def compare_normalized(
     a: NormalizedName, b: NormalizedName, threshold: float = DEFAULT_THRESHOLD
 ) -> Comparison:
     """Compare two prepared names (the fast path used by indexes and batch jobs)."""
-    sur = _match(a.surname, b.surname, "surname")
-    giv = _match(a.given, b.given, "given")
-    pat = _match(a.patronymic, b.patronymic, "patronymic")
-    score, against = _combine(sur, giv, pat, a, b)
+    cache = _MATCH_CACHE
+    sa, sb, ga, gb, pa, pb = a.surname, b.surname, a.given, b.given, a.patronymic, b.patronymic
+    sur = cache.get((sa.uid if sa else 0, sb.uid if sb else 0, "surname"))
+    if sur is None:
+        sur = _match_cached(sa, sb, "surname")
+    giv = cache.get((ga.uid if ga else 0, gb.uid if gb else 0, "given"))
+    if giv is None:
+        giv = _match_cached(ga, gb, "given")
+    pat = cache.get((pa.uid if pa else 0, pb.uid if pb else 0, "patronymic"))
+    if pat is None:
+        pat = _match_cached(pa, pb, "patronymic")
+    score, against = _combine(sur, giv, pat, a.gender, b.gender)
     swapped = False
     if (
         score < threshold
@@ -231,9 +267,9 @@ def compare_normalized(
         and b.given
         and not (a.given.is_initial or b.given.is_initial)
     ):
-        s2 = _match(a.surname, b.given, "surname")
-        g2 = _match(a.given, b.surname, "given")
-        score2, against2 = _combine(s2, g2, pat, a, b)
+        s2 = _match_cached(a.surname, b.given, "surname")
+        g2 = _match_cached(a.given, b.surname, "given")
+        score2, against2 = _combine(s2, g2, pat, a.gender, b.gender)
         score2 *= 0.97
         if score2 > score:
             sur, giv, score, against, swapped = s2, g2, score2, against2, True

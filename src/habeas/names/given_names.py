@@ -58,7 +58,9 @@ def add_alias(form: str, full_name: str) -> None:
     for c in canon_variants(form):
         idx_set = set(idx.get(c, frozenset())) | set(target)
         idx[c] = frozenset(idx_set)  # type: ignore[index]
-    group_ids.cache_clear()
+    from .caches import clear_caches  # late import: caches imports every module
+
+    clear_caches()
 
 
 @lru_cache(maxsize=100_000)

@@ -14,6 +14,8 @@ share a key of the same kind (queries with initials use ``si:``; plain surnames 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .canon import canon
 from .given_names import groups
 from .model import InvalidNameError, ParsedName
@@ -22,40 +24,58 @@ from .normalize import NamePart, NormalizedName, normalize
 MAX_KEY_LENGTH = 48
 
 
-def _given_keys(part: NamePart) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _given_keys(part: NamePart) -> frozenset[str]:
     if part.groups:
         all_groups = groups()
-        return {canon(all_groups[i].name) for i in part.groups}
-    return {"~" + s for s in part.skeletons if s} or {"~" + part.canons[0]}
+        return frozenset(canon(all_groups[i].name) for i in part.groups)
+    return frozenset({"~" + s for s in part.skeletons if s} or {"~" + part.canons[0]})
 
 
-def keys_for(norm: NormalizedName) -> set[str]:
-    """The search keys of an already normalised name."""
+_KEY_CACHE: dict[tuple[int, int], frozenset[str]] = {}
+_KEY_CACHE_MAX = 50_000
+
+
+def _keys(surname: NamePart | None, given: NamePart | None) -> frozenset[str]:
     out: set[str] = set()
-    surnames: list[NamePart] = [norm.surname] if norm.surname else []
-    given = norm.given
-    if given is not None and not given.is_initial and not given.groups and norm.surname:
+    surnames: list[NamePart] = [surname] if surname else []
+    if given is not None and not given.is_initial and not given.groups and surname:
         # order uncertain (neither word a known given name): index the other reading too
         surnames.append(given)
     for s_part in surnames:
-        is_main = s_part is norm.surname
+        is_main = s_part is surname
+        other = given if is_main else surname
         for skel in s_part.skeletons or {s_part.canons[0]}:
             if not skel:
                 continue
             out.add(f"s:{skel}")
             out.add(f"p:{skel[:3]}")
-            other = given if is_main else norm.surname
             if other is None:
                 continue
-            letters = {c[:1] for c in other.canons if c}
-            if other.groups:
-                letters |= {canon(groups()[i].name)[:1] for i in other.groups}
-            for letter in letters:
+            for letter in other.letters:
                 out.add(f"si:{skel}|{letter}")
             if not other.is_initial:
                 for g in _given_keys(other) if is_main else {"~" + x for x in other.skeletons}:
                     out.add(f"sg:{skel}|{g}")
-    return {k[:MAX_KEY_LENGTH] for k in out}
+    return frozenset(k[:MAX_KEY_LENGTH] for k in out)
+
+
+def keys_for(norm: NormalizedName) -> set[str]:
+    """The search keys of an already normalised name (cached per surname and given name)."""
+    sur, giv = norm.surname, norm.given
+    ck = (sur.uid if sur else 0, giv.uid if giv else 0)
+    found = _KEY_CACHE.get(ck)
+    if found is None:
+        if len(_KEY_CACHE) >= _KEY_CACHE_MAX:
+            _KEY_CACHE.clear()
+        found = _KEY_CACHE[ck] = _keys(sur, giv)
+    return set(found)
+
+
+def clear_key_cache() -> None:
+    """Forget cached keys (after the given-name data changed)."""
+    _KEY_CACHE.clear()
+    _given_keys.cache_clear()
 
 
 def search_keys(text: str | ParsedName) -> set[str]:

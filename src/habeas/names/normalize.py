@@ -7,18 +7,20 @@ name the equivalence groups.  :func:`normalize` is cached on the input string.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from habeas.vocabulary import Gender
 
 from .canon import canon_variants, is_cyrillic_word, skeleton
-from .given_names import group_ids
+from .given_names import group_ids, groups
 from .inflect import nominative_candidates
 from .model import ParsedName
 from .parse import parse_name
 
+_UIDS = itertools.count(1)
 _PATR_SUFFIX = re.compile(r"(ovich|evich|ovna|evna|inichna|ichna|ich|ogli|kizi)$")
 
 
@@ -36,6 +38,15 @@ class NamePart:
     groups: frozenset[int] = frozenset()
     canon_set: frozenset[str] = frozenset()
     stems: tuple[str, ...] = ()
+    #: Canonical spellings of the part and of the full names of its given-name groups.
+    full_canons: tuple[str, ...] = ()
+    #: First letters under which the part is indexed (``si:`` keys).
+    letters: frozenset[str] = frozenset()
+    #: A number unique to this object, for cheap cache keys (not part of equality; 0 is
+    #: never used: it stands for a missing part).
+    uid: int = field(default_factory=lambda: next(_UIDS), compare=False)
+    #: Canonical spelling → the first form that has it.
+    form_of: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def first_letters(self) -> tuple[str, ...]:
@@ -60,14 +71,26 @@ def _part(text: str | None, role: str, initial: bool) -> NamePart | None:
     return _part_cached(text, role, initial)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _part_cached(text: str, role: str, initial: bool) -> NamePart:
     cyr = is_cyrillic_word(text)
     if initial:
         letters = text.replace(".", "").replace(" ", "")
         canons = canon_variants(letters)
         return NamePart(
-            text, (text,), (None,), canons, frozenset(), True, cyr, frozenset(), frozenset(canons)
+            text,
+            (text,),
+            (None,),
+            canons,
+            frozenset(),
+            True,
+            cyr,
+            frozenset(),
+            frozenset(canons),
+            (),
+            canons,
+            frozenset(c[:1] for c in canons if c),
+            form_of={c: text for c in canons},
         )
     words = text.split(" ")
     if cyr and len(words) == 1:
@@ -83,20 +106,36 @@ def _part_cached(text: str, role: str, initial: bool) -> NamePart:
     forms = tuple(c[0] for c in cands)
     genders = tuple(c[1] for c in cands)
     canons: list[str] = []
+    form_of: dict[str, str] = {}
     for f in forms:
         for c in canon_variants(f):
             if c not in canons:
                 canons.append(c)
+            form_of.setdefault(c, f)
     skels = frozenset(skeleton(c) for c in canons)
-    groups: frozenset[int] = frozenset()
+    groups_: frozenset[int] = frozenset()
     if role == "given":
         for f in forms:
-            groups |= group_ids(f)
+            groups_ |= group_ids(f)
     stems: tuple[str, ...] = ()
     if role == "patronymic":
         stems = tuple(_PATR_SUFFIX.sub("", c) if _PATR_SUFFIX.search(c) else "" for c in canons)
+    group_canons = tuple(canon_variants(groups()[i].name)[0] for i in sorted(groups_))
+    letters = {c[:1] for c in canons if c} | {c[:1] for c in group_canons if c}
     return NamePart(
-        text, forms, genders, tuple(canons), skels, False, cyr, groups, frozenset(canons), stems
+        text,
+        forms,
+        genders,
+        tuple(canons),
+        skels,
+        False,
+        cyr,
+        groups_,
+        frozenset(canons),
+        stems,
+        tuple(canons) + group_canons,
+        frozenset(letters),
+        form_of=form_of,
     )
 
 

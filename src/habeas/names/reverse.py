@@ -14,6 +14,11 @@ from functools import lru_cache
 from .canon import canon_variants
 from .given_names import is_known_given
 from .inflect import _morph
+from .model import InvalidNameError
+from .scripts import MAX_NAME_LENGTH
+
+#: Longest single word read back into Cyrillic (the beam search grows with the length).
+MAX_WORD_LENGTH = 60
 
 # Latin group → [(Cyrillic, cost)]
 _TABLE: dict[str, tuple[tuple[str, float], ...]] = {
@@ -38,7 +43,7 @@ _TABLE: dict[str, tuple[tuple[str, float], ...]] = {
     "t": (("т", 0.0), ("ть", 0.9)), "u": (("у", 0.0),), "v": (("в", 0.0),), "w": (("в", 0.3),),
     "x": (("кс", 0.2), ("х", 1.0)), "y": (("ы", 0.5), ("й", 0.5), ("и", 0.8)),
     "z": (("з", 0.0), ("ц", 0.9)), "č": (("ч", 0.0),), "š": (("ш", 0.0),), "ž": (("ж", 0.0),),
-    "ŝ": (("щ", 0.0),), "û": (("ю", 0.0),), "â": (("я", 0.0),), "ë": (("ё", 0.0), ("е", 0.2)),
+    "yë": (("ё", 0.0), ("ьё", 0.6)), "ŝ": (("щ", 0.0),), "û": (("ю", 0.0),), "â": (("я", 0.0),), "ë": (("ё", 0.0), ("е", 0.2)),
     "è": (("э", 0.0),), "ė": (("э", 0.0),), "ĭ": (("й", 0.0),), "ï": (("й", 0.3), ("и", 0.3)),
     "'": (("ь", 0.2), ("", 0.3)), "ʹ": (("ь", 0.0),), "ʺ": (("ъ", 0.0),), "’": (("ь", 0.2),),
     "`": (("ь", 0.3),), "-": (("-", 0.0),),
@@ -136,12 +141,24 @@ def _word_candidates(word: str, limit: int) -> tuple[tuple[str, float], ...]:
 def to_cyrillic_candidates(latin: str, limit: int = 5) -> list[tuple[str, float]]:
     """Ranked Cyrillic readings of a Latin spelling in an unknown scheme, with shares in (0, 1].
 
+    Raises :class:`InvalidNameError` for text longer than a name can be.
+
     >>> to_cyrillic_candidates("Kagarlitsky")[0][0]
     'Кагарлицкий'
     """
+    if len(latin) > MAX_NAME_LENGTH:
+        raise InvalidNameError(
+            f"the text is {len(latin)} characters long; a name has at most {MAX_NAME_LENGTH}"
+        )
     words = _WORD_RE.findall(latin.strip())[:6]
     if not words or limit <= 0:
         return []
+    too_long = next((w for w in words if len(w) > MAX_WORD_LENGTH), None)
+    if too_long is not None:
+        raise InvalidNameError(
+            f"a word of {len(too_long)} characters is too long for a name "
+            f"(at most {MAX_WORD_LENGTH})"
+        )
     per_word = [_word_candidates(w.strip(",."), max(limit, 3)) or ((w, 1.0),) for w in words]
     combos: list[tuple[str, float]] = [("", 1.0)]
     for cands in per_word:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from habeas.vocabulary import Script
 
@@ -171,37 +172,54 @@ def _is_initial_like(piece: str) -> bool:
     return letters.lower() in _INITIAL_DIGRAPHS and letters[0].isupper()
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split a cleaned name into tokens, separating run-together initials ("Б.Ю." → Б., Ю.)."""
-    raw = _WORD_RE.findall(text)
+@lru_cache(maxsize=100_000)
+def _item_pieces(item: str) -> tuple[tuple[str, bool, bool], ...]:
+    """The (text, is_initial, is_upper) pieces of one whitespace-delimited item (cached)."""
+    item = fix_mixed_word(item.strip("-" + _APOSTROPHES))
+    if not item:
+        return ()
+    parts = item.split(".")
+    last = len(parts) - 1
+    out: list[tuple[str, bool, bool]] = []
+    for i, part in enumerate(parts):
+        part = part.strip("-" + _APOSTROPHES)
+        letters = [c for c in part if c.isalpha()]
+        if not letters:
+            continue
+        initial = _is_initial_like(part) and (i < last or len(letters) == 1)
+        upper = len(letters) > 1 and all(c.isupper() for c in letters)
+        out.append((part, initial, upper))
+    return tuple(out)
+
+
+#: One word of a cleaned name: (text, is_initial, is_upper, before_comma).
+Piece = tuple[str, bool, bool, bool]
+
+
+def _pieces(text: str) -> list[Piece]:
     comma_at = -1
-    pieces: list[tuple[str, bool]] = []
-    for item in raw:
-        if item in ",;":
+    pieces: list[tuple[str, bool, bool]] = []
+    for item in _WORD_RE.findall(text):
+        if item == "," or item == ";":
             if comma_at < 0 and pieces:
                 comma_at = len(pieces)
             continue
-        item = fix_mixed_word(item.strip("-" + _APOSTROPHES))
-        if not item:
-            continue
-        parts = item.split(".")
-        for i, part in enumerate(parts):
-            part = part.strip("-" + _APOSTROPHES)
-            if not any(c.isalpha() for c in part):
-                continue
-            dotted = i < len(parts) - 1
-            pieces.append((part, dotted))
-    tokens: list[Token] = []
-    for idx, (part, dotted) in enumerate(pieces):
-        letters = [c for c in part if c.isalpha()]
-        initial = _is_initial_like(part) and (dotted or len(letters) == 1)
-        upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        tokens.append(Token(part, initial, upper, comma_at >= 0 and idx < comma_at))
-    return tokens
+        pieces.extend(_item_pieces(item))
+    if comma_at < 0:
+        return [(t, i, u, False) for t, i, u in pieces]
+    return [(t, i, u, idx < comma_at) for idx, (t, i, u) in enumerate(pieces)]
 
 
-def prepare(text: str) -> list[Token]:
-    """Clean and tokenise ``text``; raise :class:`InvalidNameError` when it is not a name."""
+def tokenize(text: str) -> list[Token]:
+    """Split a cleaned name into tokens, separating run-together initials ("Б.Ю." → Б., Ю.)."""
+    return [Token(*p) for p in _pieces(text)]
+
+
+def prepare_pieces(text: str) -> list[Piece]:
+    """Clean and split ``text`` into word tuples; raise :class:`InvalidNameError` for junk.
+
+    The tuple form of :func:`prepare`, used on the parser's hot path.
+    """
     cleaned = clean_text(text)
     if not cleaned:
         raise InvalidNameError("the name is empty (no letters)")
@@ -209,12 +227,18 @@ def prepare(text: str) -> list[Token]:
         raise InvalidNameError(
             f"the text is {len(cleaned)} characters long; a name has at most {MAX_NAME_LENGTH}"
         )
-    tokens = tokenize(cleaned)
-    if not tokens:
+    pieces = _pieces(cleaned)
+    if not pieces:
         raise InvalidNameError(f"no word of {text[:40]!r} contains a letter")
-    return tokens
+    return pieces
 
 
+def prepare(text: str) -> list[Token]:
+    """Clean and tokenise ``text``; raise :class:`InvalidNameError` when it is not a name."""
+    return [Token(*p) for p in prepare_pieces(text)]
+
+
+@lru_cache(maxsize=100_000)
 def display_case(word: str) -> str:
     """Title-case a word written all in capitals or all in small letters (per hyphen part)."""
     letters = [c for c in word if c.isalpha()]

@@ -66,6 +66,7 @@ _EXTRA_LETTERS: dict[str, tuple[str, str, str, str, str]] = {
     "wikipedia": ("i", "yi", "ye", "g", "w"),
 }
 
+_CYRILLIC_YO = str.maketrans({"ё": "ë", "Ё": "Ë"})
 _VOWELS = frozenset("аеёиоуыэюяіїє")
 _FRONT = frozenset("еёиыэюяіїє")
 _HUSH = frozenset("жчшщ")
@@ -147,8 +148,12 @@ def _word(word: str, scheme: str) -> str:
     schema = _IULIIA[scheme]
     letters = [c for c in word if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
-        return schema.translate(src.lower()).upper()  # type: ignore[attr-defined]
-    return schema.translate(src)  # type: ignore[attr-defined]
+        out = schema.translate(src.lower()).upper()  # type: ignore[attr-defined]
+    else:
+        out = schema.translate(src)  # type: ignore[attr-defined]
+    # iuliia's bgn_pcgn, iso_9, ala_lc and scientific tables write the Cyrillic «ё» where
+    # the standards have the Latin «ë» (U+00EB)
+    return out.translate(_CYRILLIC_YO) if "ё" in out or "Ё" in out else out
 
 
 def transliterate(text: str, scheme: str) -> str:

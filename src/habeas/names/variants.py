@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 from habeas.vocabulary import Gender, Script
 
@@ -18,6 +19,12 @@ def _fits(g: Gender | None, want: Gender | None) -> bool:
     return g is None or want is None or g is want
 
 
+@cache
+def _role_order(order: str) -> tuple[int, ...]:
+    """Indices (0 surname, 1 given, 2 patronymic) of the roles in written order, once each."""
+    return tuple("SGP".index(r) for r in dict.fromkeys(order))
+
+
 def nominative(text: str) -> list[str]:
     """Candidate nominative readings of a possibly inflected full name, best first.
 
@@ -26,17 +33,32 @@ def nominative(text: str) -> list[str]:
     «Ивановой» → ["Иванова"].  Word order is kept.  Latin names are returned as parsed.
     """
     norm = normalize(text)
-    parts: dict[str, NamePart | None] = {"S": norm.surname, "G": norm.given, "P": norm.patronymic}
-    order = [r for r in dict.fromkeys(norm.parsed.order) if parts.get(r)]
-    want = norm.gender
-    options: list[list[tuple[str, Gender | None]]] = []
-    for role in order:
-        part = parts[role]
-        assert part is not None
-        if part.is_initial:
-            options.append([(part.text, None)])
-        else:
-            options.append(list(zip(part.forms, part.genders, strict=True)))
+    by_index = (norm.surname, norm.given, norm.patronymic)
+    chosen = [p for p in map(by_index.__getitem__, _role_order(norm.parsed.order)) if p]
+    if all(len(p.forms) == 1 for p in chosen):
+        # the common case: one reading per part
+        return [" ".join([p.forms[0] for p in chosen])]
+    key = (tuple(p.uid for p in chosen), norm.gender)
+    found = _READINGS.get(key)
+    if found is None:
+        if len(_READINGS) >= _READINGS_MAX:
+            _READINGS.clear()
+        found = _READINGS[key] = _ranked_readings(chosen, norm.gender)
+    return list(found)
+
+
+_READINGS: dict[tuple[tuple[int, ...], Gender | None], tuple[str, ...]] = {}
+_READINGS_MAX = 50_000
+
+
+def clear_readings_cache() -> None:
+    """Forget the remembered nominative readings of part combinations."""
+    _READINGS.clear()
+
+
+def _ranked_readings(chosen: list[NamePart], want: Gender | None) -> tuple[str, ...]:
+    """Every combination of the parts' readings, those that fit the gender ``want`` first."""
+    options = [list(zip(p.forms, p.genders, strict=True)) for p in chosen]
     ranked: list[tuple[int, int, str]] = []
     for idx, combo in enumerate(itertools.product(*options)):
         if idx >= 64:
@@ -44,7 +66,7 @@ def nominative(text: str) -> list[str]:
         misfits = sum(0 if _fits(g, want) else 1 for _, g in combo)
         ranked.append((misfits, idx, " ".join(f for f, _ in combo)))
     ranked.sort()
-    return list(dict.fromkeys(r[2] for r in ranked))
+    return tuple(dict.fromkeys(r[2] for r in ranked))
 
 
 def variants(text: str) -> dict[str, object]:

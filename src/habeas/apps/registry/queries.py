@@ -180,7 +180,7 @@ def _visible_data(data: dict[str, Any], audience: Audience) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k != "notes"}
 
 
-def search_persons(query: str, limit: int = 20) -> list[dict[str, Any]]:
+def prefix_search(query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Persons whose names equal or start with ``query`` (case-insensitive, ё = е), best first.
 
     An exact full-name match scores 1.0; a name that starts with the query 0.8; a name with
