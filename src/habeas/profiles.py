@@ -125,8 +125,9 @@ def derive_profile(records: list[RecordFacts]) -> Profile:
     ranked = sorted(records, key=lambda r: r.rank, reverse=True)
     best = ranked[0]
     display, latin = display_names(best.data)
-    if not latin:
-        latin = next((r.data.get("name_latin") for r in ranked if r.data.get("name_latin")), "")
+    if not best.data.get("name_latin"):
+        # A spelling a source wrote beats our own romanisation.
+        latin = next((r.data["name_latin"] for r in ranked if r.data.get("name_latin")), latin)
     profile = Profile(display_name=display, display_name_latin=latin)
     for name in PROFILE_FIELDS:
         values = [(r, r.data.get(name) or "") for r in ranked if r.data.get(name)]
