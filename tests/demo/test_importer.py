@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+import habeas.interchange as interchange
+import habeas.interchange.rows as rows_module
 from habeas.demo import DemoPerson, PartnerList, write_interchange_csv
 from habeas.demo.data import as_of
-
-interchange = pytest.importorskip("habeas.interchange")
-rows_module = pytest.importorskip("habeas.interchange.rows")
 
 
 def _problems(path: Path, mapping_path: Path | None) -> tuple[int, list[str]]:
