@@ -1,40 +1,15 @@
-"""Fixtures for the security tests: users of each role and a small published registry."""
+"""Fixtures for the security tests: the web tests' registry and role users, plus a second
+editor for reviews that need two people."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.web.registry import build_registry, clear_registry, make_user
-
-
-@pytest.fixture(scope="module")
-def registry(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The web tests' demo registry (secrets planted, persons published), once per module."""
-    with django_db_blocker.unblock():
-        info = build_registry(tmp_path_factory.mktemp("lists"))
-        yield info
-        clear_registry()
-
-
-@pytest.fixture
-def editor(db):
-    """An editor."""
-    return make_user("ed", "editor")
+from tests.web.conftest import coordinator, editor, registry, volunteer  # noqa: F401
+from tests.web.registry import make_user
 
 
 @pytest.fixture
 def editor2(db):
     """A second editor (for reviews)."""
     return make_user("ed2", "editor")
-
-
-@pytest.fixture
-def volunteer(db):
-    """A volunteer."""
-    return make_user("vol", "volunteer")
-
-
-@pytest.fixture
-def coordinator(db):
-    """A coordinator."""
-    return make_user("coord", "coordinator")
