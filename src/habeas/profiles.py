@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from habeas.names import detect_script, parse_name, transliterate
+from habeas.names import parse_name, transliterate
 from habeas.vocabulary import Reliability, Script, Status
 
 #: The romanisation shown beside a Cyrillic name when no source gives a Latin spelling:
@@ -126,11 +126,9 @@ def derive_profile(records: list[RecordFacts]) -> Profile:
     best = ranked[0]
     display, latin = display_names(best.data)
     if not best.data.get("name_latin"):
-        # A Latin spelling a source wrote (as its Latin column or as the name itself) beats
-        # our own romanisation.
-        written = [r.data["name_latin"] for r in ranked if r.data.get("name_latin")]
-        written += [r.data["name"] for r in ranked if detect_script(r.data["name"]) == Script.LATIN]
-        latin = written[0] if written else latin
+        # A source's own Latin column beats our romanisation. (A Latin *name* in another
+        # list does not: it may be in any scheme, a German press spelling included.)
+        latin = next((r.data["name_latin"] for r in ranked if r.data.get("name_latin")), latin)
     profile = Profile(display_name=display, display_name_latin=latin)
     for name in PROFILE_FIELDS:
         values = [(r, r.data.get(name) or "") for r in ranked if r.data.get(name)]

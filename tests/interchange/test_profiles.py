@@ -64,11 +64,3 @@ def test_stated_only_statuses():
         is Status.HOUSE_ARREST
     )
     assert derive_status({}) is Status.UNKNOWN
-
-
-def test_a_latin_name_from_another_list_serves_as_the_latin_spelling():
-    profile = derive_profile(
-        [facts(1, "Memorial", verified=True), facts(2, "OVD-Info", name="Ivan Ivanov")]
-    )
-    assert profile.display_name == "Иванов Иван Иванович"
-    assert profile.display_name_latin == "Ivan Ivanov"

@@ -7,11 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Facility
-from habeas.apps.registry.models import Person, SourceRecord
+from habeas.apps.registry.models import Person, PersonName, SourceRecord
 from habeas.apps.registry.queries import PersonNotFound, person_detail, resolve_person
+from habeas.apps.registry.search import search_persons
 from habeas.apps.registry.visibility import Audience, may_see
 from habeas.interchange.values import fold
 from habeas.law import load_pack
@@ -62,21 +64,28 @@ def query_variants(query: str) -> list[str]:
     return [v for v in dict.fromkeys(variants) if v]
 
 
+#: How many name matches a search ranks before the filters narrow them down.
+SEARCH_CANDIDATES = 200
+#: Below this comparison score a name is too far from the query to show as a result.
+SEARCH_MIN_SCORE = 0.6
+
+
 def search_queryset(
     filters: SearchFilters, audience: Audience = Audience.PUBLIC
 ) -> QuerySet[Person]:
-    """Live persons matching the filters, ordered by name (no confidential field is
-    searched: names, status, articles, region, facility and gender are public). The public
-    finds published persons only (see :mod:`habeas.security.gate`)."""
+    """Live persons matching the filters (no confidential field is searched: names, status,
+    articles, region, facility and gender are public). A name query is answered from the
+    indexed name keys (:mod:`habeas.apps.registry.search`), best match first; the start of
+    a name also finds names that begin with it. The public finds published persons only
+    (see :mod:`habeas.security.gate`)."""
     persons = published_only(Person.objects.filter(merged_into__isnull=True), audience)
-    variants = query_variants(filters.q)
-    if variants:
-        match = Q()
-        for v in variants:
-            match |= Q(names__folded__startswith=v) | Q(names__folded__contains=" " + v)
-            match |= Q(display_name_latin__istartswith=v) | Q(display_name__istartswith=v)
-        ids = Person.objects.filter(match).values("pk")
-        persons = persons.filter(pk__in=ids)
+    ranked: list[int] = []
+    if filters.q.strip():
+        hits = search_persons(filters.q, limit=SEARCH_CANDIDATES, min_score=SEARCH_MIN_SCORE)
+        ranked = [h["person_id"] for h in hits]
+        if not ranked:
+            ranked = _prefix_matches(filters.q)
+        persons = persons.filter(pk__in=ranked)
     if filters.status:
         persons = persons.filter(status=filters.status)
     if filters.gender:
@@ -91,7 +100,25 @@ def search_queryset(
         persons = persons.filter(
             pk__in=CustodyPeriod.objects.filter(facility_id=filters.facility).values("person_id")
         )
+    if ranked:
+        order = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)))
+        return persons.order_by(order, "pk")
     return persons.order_by("display_name", "pk")
+
+
+def _prefix_matches(query: str) -> list[int]:
+    """Persons with a name that starts with the query in either script (no name parsed)."""
+    variants = query_variants(query)[:6]
+    if not variants:
+        return []
+    match = Q()
+    for v in variants:
+        match |= Q(folded__startswith=v)
+    return list(
+        PersonName.objects.filter(match)
+        .values_list("person_id", flat=True)
+        .distinct()[:SEARCH_CANDIDATES]
+    )
 
 
 def articles_by_person(person_ids: list[int]) -> dict[int, list[str]]:
@@ -116,8 +143,18 @@ def article_title(article: str, language: str) -> str:
     return info.title_ru if language == "ru" else info.title_en
 
 
+#: The filter choices change only with imports; recomputing them costs hundreds of
+#: milliseconds on a large registry, so every page shares them for a few minutes.
+CHOICES_SECONDS = 300
+
+
 def filter_choices() -> dict[str, Any]:
-    """Values for the search filters: statuses, charged articles, regions, facilities."""
+    """Values for the search filters: statuses, charged articles, regions, facilities
+    (cached for :data:`CHOICES_SECONDS`)."""
+    return cache.get_or_set("web:filter-choices", _filter_choices, CHOICES_SECONDS)
+
+
+def _filter_choices() -> dict[str, Any]:
     articles = (
         Charge.objects.values_list("article")
         .annotate(n=Count("case__person", distinct=True))

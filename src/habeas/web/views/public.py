@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -52,7 +53,11 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     if request.headers.get("HX-Request"):
         return render(request, "web/_results.html", context)
-    total = published_only(Person.objects.filter(merged_into__isnull=True)).count()
+    total = cache.get_or_set(
+        "web:published-count",
+        lambda: published_only(Person.objects.filter(merged_into__isnull=True)).count(),
+        60,
+    )
     context.update(choices=filter_choices(), persons=total, today=timezone.localdate())
     return render(request, "web/home.html", context)
 
