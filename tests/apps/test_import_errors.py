@@ -222,3 +222,14 @@ def test_mapping_to_an_unknown_column(tmp_path):
 
 def test_a_source_name_is_required(list_file):
     assert "source name is required" in fails(list_file(), source=" ").problems[0].message
+
+
+def test_a_source_link_must_be_a_web_link(list_file):
+    from tests.conftest import HEADER as columns
+
+    header = [*columns, "source_url"]
+    rows = [[*r, "https://example.org/case"] for r in ROWS]
+    rows[1][-1] = "javascript:alert(1)"
+    [problem] = fails(list_file(header=header, rows=rows)).problems
+    assert (problem.row, problem.column) == (3, "source_url")
+    assert "http" in problem.message

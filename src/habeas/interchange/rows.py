@@ -208,7 +208,7 @@ def normalize_row(
     row.facility_address = cells.get("facility_address", "")
     row.status = attempt("status", parse_status)
     row.recognized_by = split_list(cells.get("recognized_by", ""), LIST_SEPARATOR)
-    row.source_url = cells.get("source_url", "")
+    row.source_url = attempt("source_url", _web_link) or ""
     row.notes = cells.get("notes", "")
     problems.extend(_check_dates(row, label, origin, today))
     if problems:
@@ -226,6 +226,14 @@ def _derive(row: InterchangeRow) -> None:
     row.names.extend(name_form(alias, NameKind.ALIAS) for alias in row.aliases)
     row.profile = derive_profile([RecordFacts(0, "", row.to_data())])
     _ = row.content_hash  # computed here, in the worker
+
+
+def _web_link(text: str) -> str:
+    """A source link: http(s) only, so a ``javascript:`` or ``file:`` link never reaches a page."""
+    text = text.strip()
+    if text and not text.lower().startswith(("http://", "https://")):
+        raise CellError("a source link must start with http:// or https://")
+    return text
 
 
 def _references(text: str, country: str) -> list[LegalReference]:
