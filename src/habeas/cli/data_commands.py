@@ -37,6 +37,8 @@ def import_(
     as_json: JsonOption = False,
 ) -> None:
     """Import a list into the registry: all of it, or nothing."""
+    from django.db import DatabaseError
+
     from habeas.interchange import InterchangeError, load_mapping, parse_size
 
     try:
@@ -60,6 +62,9 @@ def import_(
                 max_bytes=limit,
                 **kwargs,
             )
+    except DatabaseError as exc:
+        # A full disk, a locked or read-only database: the transaction was rolled back.
+        fail(f"the database refused the import ({exc}); nothing was written", as_json=as_json)
     except InterchangeError as exc:
         details = [p.to_dict() for p in exc.problems]
         if not as_json:

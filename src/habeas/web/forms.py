@@ -97,6 +97,19 @@ class PersonForm(CitationForm):
         return {k: self.cleaned_data.get(k) or "" for k in keys}
 
 
+class EditPersonForm(PersonForm):
+    """New person-level facts, with the version of the person the editor loaded: a change
+    made meanwhile by someone else is refused instead of overwritten (no lost update)."""
+
+    version = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=64,
+        error_messages={
+            "required": _("This form is out of date: reload the page and apply your change again.")
+        },
+    )
+
+
 class CaseForm(CitationForm):
     """A case: its charges and (optionally) the sentence."""
 

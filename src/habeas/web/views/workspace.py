@@ -26,10 +26,12 @@ from habeas.apps.cases.models import Facility
 from habeas.apps.registry import actions
 from habeas.apps.registry.models import Person
 from habeas.apps.sources.models import ImportRun
+from habeas.audit.history import StaleVersion, version_of
 from habeas.web.decorators import require_perm
 from habeas.web.forms import (
     CaseForm,
     CustodyForm,
+    EditPersonForm,
     EventForm,
     FacilityForm,
     PersonForm,
@@ -94,13 +96,26 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
         "gender": person.gender,
         "region": person.region,
         "status": person.status if person.status != "unknown" else "",
+        "version": version_of(person),
     }
-    form = PersonForm(request.POST or None, initial=initial)
+    form = EditPersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changed = {k: v for k, v in form.person_values().items() if v and v != initial.get(k)}
         try:
             actions.edit_person(
-                actor=request.user, person=person, citation=form.citation(), **changed
+                actor=request.user,
+                person=person,
+                citation=form.citation(),
+                expected_version=form.cleaned_data["version"],
+                **changed,
+            )
+        except StaleVersion:
+            form.add_error(
+                None,
+                _(
+                    "Someone else changed this person while you were editing; your change "
+                    "was not saved. Reload the page to see their change, then apply yours again."
+                ),
             )
         except actions.ActionError as exc:
             form.add_error(None, str(exc))
