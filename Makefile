@@ -35,8 +35,9 @@ lint: setup
 format: setup
 	$(BIN)/ruff format src tests bench
 
+# The whole suite on SQLite, even when HABEAS_TEST_POSTGRES is set for the run below.
 test-sqlite: setup system-deps
-	$(BIN)/pytest
+	env -u HABEAS_TEST_POSTGRES $(BIN)/pytest
 
 # The database tests again on PostgreSQL, when HABEAS_TEST_POSTGRES names a server.
 test-postgres: setup
