@@ -163,3 +163,30 @@ def test_review_decide_skip_and_undo(demo_registry):
     )
     review_queue.undo(decision.pk, by="reviewer")
     assert ReviewItem.objects.get(pk=item["id"]).decision is None
+
+
+def test_review_in_the_terminal_with_single_keys(demo_registry):
+    from typer.testing import CliRunner
+
+    from habeas.apps.registry.models import LinkRun, ReviewItem
+    from habeas.cli import app
+
+    run_linking()
+    a, b, c = Person.objects.filter(merged_into__isnull=True).order_by("pk")[:3]
+    ReviewItem.objects.all().delete()
+    for left, right, uncertainty in ((a, b, 0.0), (a, c, 0.1)):
+        ReviewItem.objects.create(
+            run=LinkRun.objects.first(),
+            left=left.records.first(),
+            right=right.records.first(),
+            score=0.5,
+            uncertainty=uncertainty,
+        )
+    # s: the first pair is the same person; z: undo that; q: quit.
+    result = CliRunner().invoke(
+        app, ["review", "--as", "tester"], input="szq", catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert "Is this the same person?" in result.output and "[s] same" in result.output
+    verdicts = list(LinkDecision.objects.values_list("verdict", "withdrawn", "decided_by"))
+    assert verdicts == [("same", False, "tester"), ("same", True, "tester")]

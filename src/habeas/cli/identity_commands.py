@@ -86,6 +86,11 @@ def explain(
         )
 
 
+def _level_text(level: str) -> str:
+    # splink names its catch-all level "All other comparisons": for a reader, "different".
+    return "different" if level == "All other comparisons" else level
+
+
 def print_fields(explanation: dict[str, Any]) -> None:
     """A table of per-field comparison levels and match weights."""
     fields = explanation.get("fields") or {}
@@ -95,7 +100,7 @@ def print_fields(explanation: dict[str, Any]) -> None:
     for name, info in fields.items():
         weight = info.get("weight", 0.0)
         colour = "green" if weight > 0 else "red" if weight < 0 else "white"
-        table.add_row(name, str(info.get("level", "")), f"[{colour}]{weight:+.2f}[/]")
+        table.add_row(name, _level_text(info.get("level", "")), f"[{colour}]{weight:+.2f}[/]")
     console.print(table)
 
 
@@ -155,7 +160,7 @@ def review(
         console.print(_record_table(item["left"], item["right"]))
         console.print(f"model's score: {item['score']:.3f} ({item['reason']})", highlight=False)
         print_fields(item["explanation"])
-        console.print(HELP_LINE)
+        console.print(HELP_LINE, markup=False)
         key = typer.getchar().lower()
         if key == "q":
             return
@@ -169,7 +174,7 @@ def review(
         elif key in KEYS:
             done.append(review_queue.decide(item["id"], KEYS[key], by=who).pk)
         else:
-            console.print(f"Unknown key {key!r}. {HELP_LINE}")
+            console.print(f"Unknown key {key!r}. {HELP_LINE}", markup=False)
 
 
 def register(app: typer.Typer) -> None:
