@@ -98,8 +98,7 @@ def search(
     begin with it.
     """
     connect(db)
-    from habeas.apps.registry.queries import prefix_search
-    from habeas.apps.registry.search import search_persons
+    from habeas.apps.registry.search import find_persons
 
     filters = {
         k: v
@@ -112,11 +111,7 @@ def search(
         }.items()
         if v
     }
-    hits = search_persons(query, limit=limit, filters=filters or None)
-    if len(hits) < limit and not filters:
-        seen = {h["person_id"] for h in hits}
-        extra = [h for h in prefix_search(query, limit=limit) if h["person_id"] not in seen]
-        hits.extend(extra[: limit - len(hits)])
+    hits = find_persons(query, limit=limit, filters=filters or None)
     if as_json:
         emit_json(hits)
         return

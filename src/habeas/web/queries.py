@@ -11,19 +11,14 @@ from django.core.cache import cache
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Facility
-from habeas.apps.registry.models import Person, PersonName, SourceRecord
+from habeas.apps.registry.models import Person, SourceRecord
 from habeas.apps.registry.queries import PersonNotFound, person_detail, resolve_person
-from habeas.apps.registry.search import search_persons
+from habeas.apps.registry.search import find_persons
 from habeas.apps.registry.visibility import Audience, may_see
-from habeas.interchange.values import fold
 from habeas.law import load_pack
-from habeas.names import detect_script, to_cyrillic_candidates, transliterate
 from habeas.security.gate import is_published, published_only
-from habeas.vocabulary import Script, Status
+from habeas.vocabulary import Status
 from habeas.web.release import expected_release
-
-#: Transliteration schemes tried for a Cyrillic query against Latin spellings.
-_SCHEMES = ("wikipedia", "icao_9303", "bgn_pcgn", "passport_1997")
 
 
 @dataclass(frozen=True)
@@ -45,25 +40,6 @@ class SearchFilters:
         )
 
 
-def query_variants(query: str) -> list[str]:
-    """Folded spellings of ``query`` in both scripts: as typed, the likely Cyrillic readings
-    of a Latin query, and romanisations of a Cyrillic one."""
-    text = " ".join(query.split())
-    if not text:
-        return []
-    variants = [fold(text)]
-    script = detect_script(text)
-    if script == Script.LATIN:
-        variants += [fold(c) for c, _ in to_cyrillic_candidates(text, limit=4)]
-    elif script == Script.CYRILLIC:
-        for scheme in _SCHEMES:
-            try:
-                variants.append(fold(transliterate(text, scheme)))
-            except (KeyError, ValueError):
-                continue
-    return [v for v in dict.fromkeys(variants) if v]
-
-
 #: How many name matches a search ranks before the filters narrow them down.
 SEARCH_CANDIDATES = 200
 #: Below this comparison score a name is too far from the query to show as a result.
@@ -81,10 +57,8 @@ def search_queryset(
     persons = published_only(Person.objects.filter(merged_into__isnull=True), audience)
     ranked: list[int] = []
     if filters.q.strip():
-        hits = search_persons(filters.q, limit=SEARCH_CANDIDATES, min_score=SEARCH_MIN_SCORE)
+        hits = find_persons(filters.q, limit=SEARCH_CANDIDATES, min_score=SEARCH_MIN_SCORE)
         ranked = [h["person_id"] for h in hits]
-        if not ranked:
-            ranked = _prefix_matches(filters.q)
         persons = persons.filter(pk__in=ranked)
     if filters.status:
         persons = persons.filter(status=filters.status)
@@ -104,21 +78,6 @@ def search_queryset(
         order = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)))
         return persons.order_by(order, "pk")
     return persons.order_by("display_name", "pk")
-
-
-def _prefix_matches(query: str) -> list[int]:
-    """Persons with a name that starts with the query in either script (no name parsed)."""
-    variants = query_variants(query)[:6]
-    if not variants:
-        return []
-    match = Q()
-    for v in variants:
-        match |= Q(folded__startswith=v)
-    return list(
-        PersonName.objects.filter(match)
-        .values_list("person_id", flat=True)
-        .distinct()[:SEARCH_CANDIDATES]
-    )
 
 
 def articles_by_person(person_ids: list[int]) -> dict[int, list[str]]:

@@ -6,16 +6,14 @@ Every reader takes an ``audience`` and leaves out what that audience may not see
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Recognition, Sentence
-from habeas.apps.registry.models import Person, PersonName, PersonNote, SourceRecord
+from habeas.apps.registry.models import Person, PersonNote, SourceRecord
 from habeas.apps.registry.visibility import Audience, may_see
 from habeas.apps.sources.models import ImportRun, Source
-from habeas.text import fold
 
 
 class PersonNotFound(LookupError):
@@ -178,44 +176,6 @@ def _visible_data(data: dict[str, Any], audience: Audience) -> dict[str, Any]:
     if may_see(audience, "internal"):
         return data
     return {k: v for k, v in data.items() if k != "notes"}
-
-
-def prefix_search(query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Persons whose names equal or start with ``query`` (case-insensitive, ё = е), best first.
-
-    An exact full-name match scores 1.0; a name that starts with the query 0.8; a name with
-    a word that starts with it 0.6.
-    """
-    folded = fold(query)
-    if not folded:
-        return []
-    scores: Counter[int] = Counter()
-    names = PersonName.objects.filter(
-        Q(folded__startswith=folded) | Q(folded__contains=" " + folded)
-    ).values_list("person_id", "folded")[: limit * 20]
-    for person_id, name in names:
-        score = 1.0 if name == folded else 0.8 if name.startswith(folded) else 0.6
-        scores[person_id] = max(scores[person_id], score)
-    persons = Person.objects.in_bulk(list(scores))
-    hits = []
-    for person_id, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
-        person = persons[person_id]
-        target = resolve_person(person_id) if person.merged_into_id else person
-        hits.append(
-            {
-                "person_id": target.pk,
-                "name": target.display_name,
-                "name_latin": target.display_name_latin,
-                "names": _names_of(target),
-                "status": target.status,
-                "score": score,
-            }
-        )
-    return hits
-
-
-def _names_of(person: Person) -> list[str]:
-    return list(dict.fromkeys(person.names.order_by("pk").values_list("full", flat=True)))
 
 
 def registry_summary() -> dict[str, Any]:

@@ -22,11 +22,20 @@ from django.db.models import Count, Q, QuerySet
 
 from habeas.apps.cases.models import Charge, CustodyPeriod
 from habeas.apps.registry.models import NameKey, Person, PersonName
-from habeas.names import DEFAULT_THRESHOLD, Comparison, compare_normalized, normalize
+from habeas.names import (
+    DEFAULT_THRESHOLD,
+    Comparison,
+    compare_normalized,
+    detect_script,
+    normalize,
+    to_cyrillic_candidates,
+    transliterate,
+)
 from habeas.names.keys import keys_for
 from habeas.names.model import InvalidNameError
 from habeas.names.normalize import NormalizedName
 from habeas.names.parse import parsed_from_parts
+from habeas.text import fold
 from habeas.vocabulary import Script
 
 #: Filters :func:`search_persons` accepts, and what each one matches.
@@ -250,4 +259,89 @@ def _hits(found: _Found, person_filter: Q, limit: int, min_score: float) -> list
                 "explanation": cmp.explanation,
             }
         )
+    return hits
+
+
+#: Romanisations tried for a Cyrillic prefix against Latin spellings.
+_PREFIX_SCHEMES = ("wikipedia", "icao_9303", "bgn_pcgn", "passport_1997")
+
+
+def query_variants(query: str) -> list[str]:
+    """Folded spellings of ``query`` in both scripts: as typed, the likely Cyrillic readings
+    of a Latin query, and romanisations of a Cyrillic one."""
+    text = " ".join(query.split())
+    if not text:
+        return []
+    variants = [fold(text)]
+    script = detect_script(text)
+    if script == Script.LATIN:
+        variants += [fold(c) for c, _ in to_cyrillic_candidates(text, limit=4)]
+    elif script == Script.CYRILLIC:
+        for scheme in _PREFIX_SCHEMES:
+            try:
+                variants.append(fold(transliterate(text, scheme)))
+            except (KeyError, ValueError):
+                continue
+    return [v for v in dict.fromkeys(variants) if v][:6]
+
+
+def prefix_matches(query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Persons with a name, or a word of one, that starts with ``query`` in either script.
+
+    For what is not a whole name (the start of a surname, say). An exact full name scores
+    1.0, a name that starts with the query 0.8, a word inside a name 0.6. This scans the
+    names (``LIKE`` cannot use an index), so it is the fallback, not the search.
+    """
+    scores: dict[int, float] = {}
+    for variant in query_variants(query):
+        names = PersonName.objects.filter(
+            Q(folded__startswith=variant) | Q(folded__contains=" " + variant)
+        ).values_list("person_id", "folded")[: limit * 20]
+        for person_id, name in names:
+            score = 1.0 if name == variant else 0.8 if name.startswith(variant) else 0.6
+            scores[person_id] = max(scores.get(person_id, 0.0), score)
+    direct = dict(
+        Person.objects.filter(pk__in=list(scores), merged_into__isnull=False).values_list(
+            "pk", "merged_into_id"
+        )
+    )
+    forward = _survivors(scores, direct)
+    best: dict[int, float] = {}
+    for person_id, score in scores.items():
+        target = forward.get(person_id, person_id)
+        best[target] = max(best.get(target, 0.0), score)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    persons = Person.objects.in_bulk([pid for pid, _ in ranked])
+    names_of: dict[int, list[str]] = {}
+    for person_id, full in (
+        PersonName.objects.filter(person_id__in=list(persons))
+        .order_by("pk")
+        .values_list("person_id", "full")
+    ):
+        names_of.setdefault(person_id, [])
+        if full not in names_of[person_id]:
+            names_of[person_id].append(full)
+    return [
+        {
+            "person_id": pid,
+            "name": persons[pid].display_name,
+            "name_latin": persons[pid].display_name_latin,
+            "names": names_of.get(pid, []),
+            "status": persons[pid].status,
+            "score": score,
+            "explanation": None,
+        }
+        for pid, score in ranked
+        if pid in persons
+    ]
+
+
+def find_persons(
+    query: str, limit: int = 20, filters: dict[str, str] | None = None, *, min_score: float = 0.3
+) -> list[dict[str, Any]]:
+    """Search by name (:func:`search_persons`); when that finds nobody and no filter narrows
+    the search, fall back to :func:`prefix_matches` (the start of a name, in either script)."""
+    hits = search_persons(query, limit=limit, filters=filters, min_score=min_score)
+    if not hits and not filters:
+        hits = prefix_matches(query, limit=limit)
     return hits
