@@ -292,14 +292,22 @@ def prefix_matches(query: str, limit: int = 20) -> list[dict[str, Any]]:
     1.0, a name that starts with the query 0.8, a word inside a name 0.6. This scans the
     names (``LIKE`` cannot use an index), so it is the fallback, not the search.
     """
+    variants = query_variants(query)
+    if not variants:
+        return []
+    match = Q()
+    for variant in variants:
+        match |= Q(folded__startswith=variant) | Q(folded__contains=" " + variant)
     scores: dict[int, float] = {}
-    for variant in query_variants(query):
-        names = PersonName.objects.filter(
-            Q(folded__startswith=variant) | Q(folded__contains=" " + variant)
-        ).values_list("person_id", "folded")[: limit * 20]
-        for person_id, name in names:
-            score = 1.0 if name == variant else 0.8 if name.startswith(variant) else 0.6
-            scores[person_id] = max(scores.get(person_id, 0.0), score)
+    # One pass over the names for every spelling at once.
+    for person_id, name in PersonName.objects.filter(match).values_list("person_id", "folded")[
+        : limit * 20
+    ]:
+        score = max(
+            1.0 if name == v else 0.8 if name.startswith(v) else 0.6 if " " + v in name else 0.0
+            for v in variants
+        )
+        scores[person_id] = max(scores.get(person_id, 0.0), score)
     direct = dict(
         Person.objects.filter(pk__in=list(scores), merged_into__isnull=False).values_list(
             "pk", "merged_into_id"
