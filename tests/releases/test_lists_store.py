@@ -229,3 +229,48 @@ def test_nothing_confidential_in_any_export(registry: dict[str, int], tmp_path: 
                 data = path.read_text("utf-8")
             assert SECRET_NOTE not in data and "онкологическ" not in data
             assert '"factor": "serious_illness"' not in data and "serious illness" not in data
+
+
+def test_person_known_only_in_latin_gets_a_flagged_cyrillic_reading(
+    registry: dict[str, int], tmp_path: Path
+) -> None:
+    from habeas.apps.registry.importer import import_file
+    from tests.conftest import HEADER, write_csv
+
+    row = [
+        "lat-1",
+        "Pavel Sinitsyn",
+        "Pavel Sinitsyn",
+        "male",
+        "1990-03-04",
+        "",
+        "207.3",
+        "5y",
+        "general",
+        "",
+        "imprisoned",
+        "2024-01-10",
+        "2024-09-02",
+        "",
+        "",
+    ]
+    import_file(write_csv(tmp_path / "latin.csv", HEADER, [row]), source="Partner", today=TODAY)
+    latin_only = Person.objects.get(display_name_latin="Pavel Sinitsyn")
+    rl = create_list("lat", Criteria(articles=("207.3",)), replace=True)
+    version = freeze(rl, "counterpart", "anna", today=TODAY)
+    entries = {e["person_id"]: e for e in version.content["persons"]}
+    reading = entries[latin_only.pk]
+    assert reading["name"] == "Синицын Павел"
+    assert reading["name_reconstructed"] is True
+    assert reading["name_latin"] == "Pavel Sinitsyn"
+    recorded = [e for pid, e in entries.items() if pid != latin_only.pk]
+    assert recorded and all(e["name_reconstructed"] is False for e in recorded)
+    path = tmp_path / "lat.pdf"
+    export_version(version, path, "pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Синицын Павел †" in text
+    assert "not yet verified" in text
+    export_version(version, tmp_path / "lat.csv", "csv")
+    with (tmp_path / "lat.csv").open(encoding="utf-8-sig") as handle:
+        rows = {r["person_id"]: r for r in csv.DictReader(handle)}
+    assert rows[str(latin_only.pk)]["name_reconstructed"] == "yes"

@@ -42,6 +42,11 @@ COLUMNS = (
     ("priority", 0.9),
 )
 FONT = "DejaVu"
+RECONSTRUCTED_MARK = "†"
+RECONSTRUCTED_NOTE = (
+    f"{RECONSTRUCTED_MARK} ФИО кириллицей восстановлено по латинскому написанию и не проверено. / "
+    "Cyrillic spelling reconstructed from the Latin one; not yet verified."
+)
 
 
 def _font_path(name: str) -> Path:
@@ -109,11 +114,10 @@ def _cell(field: str, entry: dict[str, Any]) -> str:
     value = entry.get(field)
     if field == "name":
         latin = entry.get("name_latin") or ""
-        return (
-            f"{entry.get('name') or ''}\n{latin}"
-            if latin and latin != entry.get("name")
-            else str(entry.get("name") or "")
-        )
+        name = str(entry.get("name") or "")
+        if entry.get("name_reconstructed"):
+            name += f" {RECONSTRUCTED_MARK}"
+        return f"{name}\n{latin}" if latin and latin != entry.get("name") else name
     if field == "sentence":
         term = sentence_label(value)
         ru, en = REGIMES.get(entry.get("regime") or "", ("", ""))
@@ -223,5 +227,9 @@ def write_pdf(
     grid.draw_headings()
     for n, entry in enumerate(content["persons"], 1):
         grid.row([str(n)] + [_cell(f, entry) for f, _ in columns])
+    if any(entry.get("name_reconstructed") for entry in content["persons"]):
+        pdf.ln(2)
+        pdf.set_font(FONT, "", 7)
+        pdf.multi_cell(0, 3.5, RECONSTRUCTED_NOTE)
     pdf.output(str(path))
     return pdf.pages_count

@@ -34,7 +34,7 @@ class Profile:
     description: str
 
 
-_BASE = ("ref", "person_id", "name", "name_latin")
+_BASE = ("ref", "person_id", "name", "name_reconstructed", "name_latin")
 PROFILES: dict[str, Profile] = {
     "counterpart": Profile(
         "counterpart",
@@ -82,6 +82,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ref": ("№ в реестре", "Registry id"),
     "person_id": ("ID", "ID"),
     "name": ("ФИО", "Name (Cyrillic)"),
+    "name_reconstructed": (
+        "ФИО восстановлено по латинице, не проверено",
+        "Cyrillic name reconstructed from Latin, unverified",
+    ),
     "name_latin": ("ФИО латиницей", "Name (Latin)"),
     "gender": ("Пол", "Gender"),
     "birth_date": ("Дата рождения", "Date of birth"),

@@ -58,6 +58,7 @@ def full_entry(
         "ref": ref_of(row["person_id"]),
         "person_id": row["person_id"],
         "name": row.get("name") or "",
+        "name_reconstructed": bool(row.get("name_reconstructed")),
         "name_latin": row.get("name_latin") or "",
         "gender": row.get("gender") or None,
         "birth_date": row.get("birth_date") or None,

@@ -20,9 +20,12 @@ FORMATS = ("pdf", "csv", "xlsx", "json")
 
 
 def cell_text(value: Any) -> str:
-    """A field's value as one cell: lists joined with ``; ``, reasons as ``detail (+points)``."""
+    """A field's value as one cell: lists joined with ``; ``, reasons as ``detail (+points)``,
+    flags as ``yes``/``no``."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
         return "; ".join(
             f"{v['detail']} (+{v['points']:g})" if isinstance(v, dict) else str(v) for v in value

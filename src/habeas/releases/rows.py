@@ -11,6 +11,7 @@ credit rules is ``habeas law`` (:mod:`habeas.apps.cases.sentence`).
 from __future__ import annotations
 
 import calendar
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -19,10 +20,11 @@ from typing import Any
 from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Recognition, Sentence
 from habeas.apps.registry.models import Person, PersonName, PersonNote
 from habeas.lists.priority import Weights, default_weights, note_flags
-from habeas.names import transliterate
+from habeas.names import InvalidNameError, to_cyrillic_candidates, transliterate
 from habeas.vocabulary import Confidentiality, EventKind
 
 CHUNK = 1000
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def add_months(start: date, months: int) -> date:
@@ -30,6 +32,27 @@ def add_months(start: date, months: int) -> date:
     month = start.month - 1 + months
     year, month = start.year + month // 12, month % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def cyrillic_name(recorded: str | None, display_name: str) -> tuple[str, bool]:
+    """The name to show in Cyrillic, and whether it was reconstructed rather than recorded.
+
+    A recorded Cyrillic spelling wins; a display name already in Cyrillic is used as it is.
+    A person known only from Latin-script lists gets the most likely Cyrillic reading of the
+    Latin spelling (:func:`habeas.names.to_cyrillic_candidates`), flagged, because a
+    counterpart reads the list in Russian but the reading is a guess until someone checks it.
+    """
+    if recorded:
+        return recorded, False
+    if not display_name or _CYRILLIC.search(display_name):
+        return display_name, False
+    try:
+        readings = to_cyrillic_candidates(display_name, limit=1)
+    except InvalidNameError:
+        return display_name, False
+    if not readings or not _CYRILLIC.search(readings[0][0]):
+        return display_name, False
+    return readings[0][0], True
 
 
 def live_ids() -> list[int]:
@@ -150,9 +173,11 @@ def _row(
     levels = [c for _t, _x, c in notes] or [Confidentiality.CONFIDENTIAL]
     order = list(Confidentiality)
     latin = person.display_name_latin or transliterate(person.display_name, "bgn_pcgn")
+    name, reconstructed = cyrillic_name(cyrillic, person.display_name)
     return {
         "person_id": person.pk,
-        "name": cyrillic or person.display_name,
+        "name": name,
+        "name_reconstructed": reconstructed,
         "name_latin": latin,
         "gender": person.gender,
         "birth_date": person.birth_date.isoformat() if person.birth_date else None,
