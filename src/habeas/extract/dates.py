@@ -2,7 +2,7 @@
 ("в пятницу", "on Friday", "yesterday"), resolved against the publication date.
 
 Each date is classified as detention, verdict or appeal by the nearest cue in its
-sentence; a date with no cue is dropped.
+sentence; a date with no cue, or whose nearest cue is a release, is dropped.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def classify_dates(
     sent = text[start:end]
     cues = patterns(lang).cues
     marks: list[tuple[int, str]] = []
-    for kind in ("detained", "verdict", "appeal"):
+    for kind in ("detained", "verdict", "appeal", "released"):
         marks.extend((m.start(), kind) for m in cues[kind].finditer(sent))
     if not marks:
         return []
@@ -159,5 +159,7 @@ def classify_dates(
         kind = min(marks, key=lambda mk: (min(abs(mk[0] - s), abs(mk[0] - e)), mk[1] != "appeal"))[
             1
         ]
+        if kind == "released":  # "released on Thursday": not a date the output has a slot for
+            continue
         out.append(Fact("date", (start + s, start + e), (kind, value)))
     return out

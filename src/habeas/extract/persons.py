@@ -19,7 +19,11 @@ _AFTER = {
     "ru": r"^\s*,\s*(?:(?:его|её|ее|их|который|которая)\s+)?(?:{roles})",
     "en": r"^\s*,\s*(?:(?:his|her|their|the|a|an|[A-Z]\w+['’]s|defen[cs]e|human[- ]rights)\s+)*(?:{roles})",
 }
-_COORD = re.compile(r"^\s*(?:,|и|and|,\s*and|,\s*и|&)\s*$")
+# "A and B", "A, B и C", and with a relation between: "A and her partner B", «A и его жена B»
+_COORD = re.compile(
+    r"^\s*(?:,|и|and|,\s*and|,\s*и|&)"
+    r"(?:\s+(?:his|her|their|его|её|ее|их)(?:\s+[a-zа-яё-]+){1,2})?\s*$"
+)
 
 
 def _key(word: str) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from habeas.extract.lexicon import given_names_en, stopwords_en
+from habeas.extract.lexicon import given_names_en, patterns, stopwords_en
 from habeas.extract.model import Mention
 from habeas.extract.nominative import morph
 from habeas.names.given_names import is_known_given
@@ -52,6 +52,16 @@ class _Givens:
         return low not in self.stop and len(low) > 2 and latin_given(low.capitalize())
 
 
+def _unknown_given(run: list[str], after: str, predicate: re.Pattern[str]) -> bool:
+    """Two capitalised words followed by a predicate only a person takes ("was sentenced",
+    "received 17 years"): a name whose given name is not in any list ("Server Kurtamet")."""
+    return (
+        len(run) == 2
+        and all(len(w) > 2 and "-" not in w for w in run)
+        and predicate.match(after) is not None
+    )
+
+
 def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
@@ -80,6 +90,7 @@ def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
             surnames.add(parts[-1].lower())
     stop = stopwords_en()
     given_names = _Givens(listed, stop)
+    predicate = patterns("en").cues["name_predicate"]
     out: list[Mention] = []
     for group in _groups(text):
         words = [_strip_possessive(m.group()) for m in group]
@@ -105,7 +116,11 @@ def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
                 run, rl = words[i:j], low[i:j]
                 end = group[j - 1].start() + len(words[j - 1])
             full = len(run) >= 2 and not run[-1].endswith(".")
-            if full and (rl[0] in given_names or run[0].endswith(".")):
+            if full and (
+                rl[0] in given_names
+                or run[0].endswith(".")
+                or _unknown_given(run, text[end : end + 100], predicate)
+            ):
                 out.append(Mention(start, end, text[start:end], tuple(run), run[-1], run[0]))
             elif (
                 len(run) == 1

@@ -10,8 +10,9 @@ else the defendants of the last sentence that named any.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from razdel import sentenize
@@ -21,7 +22,7 @@ from habeas.extract.dates import classify_dates
 from habeas.extract.document import to_plain
 from habeas.extract.facts import Fact
 from habeas.extract.institutions import find_courts, find_facilities
-from habeas.extract.lexicon import patterns
+from habeas.extract.lexicon import LangPatterns, patterns
 from habeas.extract.model import ExtractionResult, Mention, PersonCandidate, Role, Span
 from habeas.extract.persons import (
     Person,
@@ -116,8 +117,17 @@ class _Attacher:
         self.focus: list[Person] = []
         self.pending: list[Fact] = []
 
-    def sentence(self, mentions: list[Mention], facts: list[Fact]) -> None:
+    def sentence(
+        self,
+        mentions: list[Mention],
+        facts: list[Fact],
+        same_offence: Sequence[Span] = (),
+        start: int = 0,
+    ) -> None:
+        """Attach the facts of the sentence starting at ``start``; ``same_offence`` are the
+        spans of "for the same offence" cues in it."""
         defs = [m for m in mentions if self._is_def(m)]
+        previous = list(self.focus)
         terms = [f for f in facts if f.kind == "term"]
         respectively = len(terms) > 1 and _RESPECTIVELY.search(
             self.text[facts[0].start : facts[-1].span[1] + 30] if facts else ""
@@ -129,9 +139,14 @@ class _Attacher:
         everyone = list(
             dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start))
         )
-        both = bool(
-            _BOTH.search(self.text[facts[0].start - 200 : facts[-1].span[1]] if facts else "")
-        )
+        # "both"/"each" covers the facts after it, or just before it ("100,000 roubles
+        # each"), not a fact of an earlier clause ("A got 17 years in a strict-regime colony,
+        # while B and C each received 13 years")
+        window = max(start, facts[0].start - 200) if facts else start
+        both_at = [
+            window + m.start()
+            for m in _BOTH.finditer(self.text[window : facts[-1].span[1] + 20] if facts else "")
+        ]
         sent_start = min((f.start for f in facts), default=0)
         if (
             not defs
@@ -146,7 +161,7 @@ class _Attacher:
                 and one_offence
                 and len(everyone) > 1
                 and all(m.end <= fact.start for m in defs)
-                or both
+                or any(pos < fact.span[1] + 12 for pos in both_at)
                 and defs
                 and fact.kind != "term"
                 or defs
@@ -160,8 +175,27 @@ class _Attacher:
                 self.pending.append(fact)
             for person in targets:
                 _apply(self.cands[id(person)], fact)
+        for span in same_offence:
+            self._same_offence(defs, span, previous)
         if defs:
             self.focus = everyone
+
+    def _same_offence(self, defs: list[Mention], span: Span, previous: list[Person]) -> None:
+        """ "B got three years for the same offence": B gets the articles of the defendant
+        named before B (in the sentence, else in the sentences before)."""
+        before = sorted((m for m in defs if m.end <= span[0]), key=lambda m: m.start)
+        if not before:
+            return
+        target = self.owner[id(before[-1])]
+        sources = [self.owner[id(m)] for m in reversed(before)] + list(reversed(previous))
+        for person in sources:
+            if person is target:
+                continue
+            articles = self.cands[id(person)].articles
+            if articles:
+                for article in articles:
+                    _apply(self.cands[id(target)], Fact("article", span, article))
+                return
 
     def _is_def(self, m: Mention) -> bool:
         person = self.owner.get(id(m))
@@ -245,17 +279,79 @@ def extract_text(
         find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
     )
     attacher = _Attacher(plain, persons, cands)
-    appeal_rx = re.compile(f"{pats.cues['appeal'].pattern}|{pats.cues['upheld'].pattern}", re.I)
     kept: list[Fact] = []
     for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
         here = [f for f in global_facts if s <= f.start < e]
-        if appeal_rx.search(plain[s:e]):
-            here = [Fact("appeal_court", f.span, f.value) if f.kind == "court" else f for f in here]
+        here = [c for f in here if (c := _court_role(plain, s, f, pats)) is not None]
         kept.extend(here)
-        attacher.sentence(group, sorted(here + facts, key=lambda f: f.span))
+        same = [
+            (s + m.start(), s + m.end()) for m in pats.cues["same_offence"].finditer(plain[s:e])
+        ]
+        attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s)
     _finish(persons, cands, attacher.pending, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
     return ExtractionResult(text=plain, lang=lang, persons=result, published=published)
+
+
+_CLAUSE_END = re.compile(r"[,;:—–(]")
+
+
+def _court_role(text: str, sent_start: int, fact: Fact, pats: LangPatterns) -> Fact | None:
+    """A court fact as the verdict court (``court``), an appeal court (``appeal_court``) or
+    None for a court that has not ruled ("the defence would still go to the Supreme Court").
+
+    By the cues around the court in its sentence: an appeal cue in the court's name or in its
+    clause before it, else the first verdict or appeal cue after it, else the nearest before.
+    """
+    if fact.kind != "court":
+        return fact
+    cues = pats.cues
+    start, end = fact.span
+    before = text[sent_start:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    clause = before[cut:]
+    future = None
+    for future in cues["future"].finditer(clause):  # noqa: B007
+        pass
+    if future is not None and not cues["verdict"].search(clause[future.end() :]):
+        return None
+    appeal = _appeal_rx(pats)
+    if appeal.search(text[start:end]) or appeal.search(clause):
+        return Fact("appeal_court", fact.span, fact.value)
+    after = text[end:]
+    stop = after.find(". ")
+    after = after if stop < 0 else after[:stop]
+    first = min(
+        (
+            (m.start(), kind)
+            for kind, rx in (("v", cues["verdict"]), ("a", appeal))
+            for m in rx.finditer(after)
+        ),
+        default=None,
+    )
+    if first is None:
+        last = max(
+            (
+                (m.end(), kind)
+                for kind, rx in (("v", cues["verdict"]), ("a", appeal))
+                for m in rx.finditer(before)
+            ),
+            default=None,
+        )
+        first = last
+    if first is not None and first[1] == "a":
+        return Fact("appeal_court", fact.span, fact.value)
+    return fact
+
+
+def _appeal_rx(pats: LangPatterns) -> re.Pattern[str]:
+    return _appeal_rx_lang(pats.lang)
+
+
+@lru_cache(maxsize=4)
+def _appeal_rx_lang(lang: str) -> re.Pattern[str]:
+    pats = patterns(lang)
+    return re.compile(f"{pats.cues['appeal'].pattern}|{pats.cues['upheld'].pattern}", re.I)
 
 
 def _fuzzy_in(m: Mention, surnames: set[str]) -> bool:
@@ -273,6 +369,15 @@ def _finish(
     if len(defendants) == 1:
         for fact in pending:
             _apply(defendants[0], fact)
+    elif defendants:
+        # "… sentenced three men on charges of membership in Hizb ut-Tahrir. A got …, B and
+        # C …": an offence named before any defendant is every defendant's with none of
+        # their own
+        bare = [c for c in defendants if not c.articles]
+        for fact in pending:
+            if fact.kind == "article":
+                for cand in bare:
+                    _apply(cand, fact)
     courts = {f.value for f in facts if f.kind == "court"}
     for cand in defendants:
         if cand.court is None and len(courts) == 1:

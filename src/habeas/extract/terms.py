@@ -28,11 +28,16 @@ _EN_TERM = re.compile(
 )
 _FROM_TO = {
     "ru": re.compile(
-        rf"(?<!\w)с\s+(?P<y>{RU_NUMBER})(?:\s+(?:лет|года?))?\s+до\s+{RU_NUMBER}\s+(?:лет|года?)\b",
+        rf"(?<!\w)с\s+(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?(?:\s+(?:лет|года?))?"
+        rf"(?:\s+(?:и\s+)?(?P<m>{RU_NUMBER})\s+месяц\w*)?"
+        rf"\s+до\s+{RU_NUMBER}(?:\s+с\s+половиной)?\s+(?:лет|года?)\b",
         re.I,
     ),
     "en": re.compile(
-        rf"(?<!\w)from\s+(?P<y>{EN_NUMBER})(?:[- ]years?)?\s+to\s+{EN_NUMBER}[- ]years?\b", re.I
+        rf"(?<!\w)from\s+(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half)?(?:[- ]years?)?"
+        rf"(?:,?\s+(?:and\s+)?(?P<m>{EN_NUMBER})[- ]months?)?"
+        rf"\s+to\s+{EN_NUMBER}(?:\s+and\s+a\s+half)?[- ]years?\b",
+        re.I,
     ),
 }
 _COORD_TERM = {
@@ -175,11 +180,13 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
     term_rx = _RU_TERM if lang == "ru" else _EN_TERM
     skip: list[tuple[int, int]] = []
     for m in _FROM_TO[lang].finditer(sent):
-        years = int(parse_number(m.group("y")) or 0)
-        if years:
+        # "from six and a half years to five": the first term is the sentence, the second
+        # (matched below as a term after "cut … to") the change
+        first = _make_term(m, start)
+        if first.years or first.months:
             span = (start + m.start("y"), start + m.end("y"))
-            out.append(Fact("term", span, Term(span=span, years=years)))
-            skip.append((m.start("y"), m.end("y") + 8))
+            out.append(Fact("term", span, Term(span=span, years=first.years, months=first.months)))
+            skip.append((m.start("y"), (m.end("m") if m.group("m") else m.end("y")) + 8))
     for m in _COORD_TERM[lang].finditer(sent):
         # «к семи и шести годам», "to seven and six years": the first number is a term too
         years = int(parse_number(m.group("y")) or 0)
@@ -219,6 +226,9 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         out.append(Fact("term", term.span, term))
     for rx, regime in _REGIMES[lang]:
         for m in rx.finditer(sent):
+            # «Прокурор просил назначить ей два года колонии-поселения»: asked for, not given
+            if _requested(_clause_before(sent, m.start())[-80:], cues):
+                continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
     admin = bool(_ADMIN.search(sent)) and not re.search(r"уголовн|criminal", sent, re.I)
     for m in _FINE[lang].finditer(sent):

@@ -45,6 +45,19 @@ def _indeclinable_endings() -> tuple[str, ...]:
     return tuple(load("particles")["indeclinable"]["endings"])
 
 
+def _indeclinable(w: str) -> bool:
+    """True when the lower-case surname form ``w`` never changes with case.
+
+    A listed ending loses to the Russian possessive paradigm when the word is one of its
+    oblique forms: «Пушкину» ends in «ну» (Moldovan «Чобану» does not decline) but is the
+    dative of «Пушкин» or the accusative of «Пушкина».
+    """
+    if not w.endswith(_indeclinable_endings()):
+        return False
+    m = _POSSESSIVE.match(w)
+    return not (m and m.group(2))
+
+
 def _match_case(template: str, word: str) -> str:
     """Give ``word`` the capitalisation of ``template`` (per hyphen part)."""
     if template.isupper() and len(template) > 1:
@@ -60,7 +73,7 @@ def _match_case(template: str, word: str) -> str:
 
 def _surname_rules(w: str) -> list[Candidate] | None:
     """Candidate nominatives of a lower-case surname by the regular paradigms, or None."""
-    if w.endswith(_indeclinable_endings()):
+    if _indeclinable(w):
         return [(w, None)]
     m = _POSSESSIVE.match(w)
     if m:
@@ -136,7 +149,7 @@ def nominative_candidates(word: str, role: str) -> tuple[Candidate, ...]:
         if not cands:
             cands.append((w, None))
     else:
-        if "-" in w and not w.endswith(_indeclinable_endings()):
+        if "-" in w and not _indeclinable(w):
             head, _, tail = w.rpartition("-")
             tails = nominative_candidates(tail, "surname")
             cands = [(head + "-" + t.lower(), g) for t, g in tails]

@@ -7,6 +7,7 @@ from functools import cache
 
 from habeas.vocabulary import Gender, Script
 
+from .canon import is_cyrillic_word
 from .inflect import CASES, case_forms
 from .normalize import NamePart, normalize
 from .reverse import to_cyrillic_candidates
@@ -34,6 +35,7 @@ def nominative(text: str) -> list[str]:
     """
     norm = normalize(text)
     by_index = (norm.surname, norm.given, norm.patronymic)
+    roles = [_ROLE["SGP"[i]] for i in _role_order(norm.parsed.order) if by_index[i]]
     chosen = [p for p in map(by_index.__getitem__, _role_order(norm.parsed.order)) if p]
     if all(len(p.forms) == 1 for p in chosen):
         # the common case: one reading per part
@@ -43,7 +45,7 @@ def nominative(text: str) -> list[str]:
     if found is None:
         if len(_READINGS) >= _READINGS_MAX:
             _READINGS.clear()
-        found = _READINGS[key] = _ranked_readings(chosen, norm.gender)
+        found = _READINGS[key] = _ranked_readings(chosen, norm.gender, tuple(roles))
     return list(found)
 
 
@@ -56,17 +58,56 @@ def clear_readings_cache() -> None:
     _READINGS.clear()
 
 
-def _ranked_readings(chosen: list[NamePart], want: Gender | None) -> tuple[str, ...]:
-    """Every combination of the parts' readings, those that fit the gender ``want`` first."""
+def _low(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _cases_of(form: str, gender: Gender | None, role: str, written: str) -> frozenset[str]:
+    """The cases in which the nominative ``form`` (in ``gender``; either when None) is
+    written ``written``; every case for initials, multi-word and non-Cyrillic parts."""
+    if " " in written or "." in written or not is_cyrillic_word(written):
+        return frozenset(CASES)
+    target = _low(written)
+    genders = (gender,) if gender is not None else (Gender.MALE, Gender.FEMALE)
+    return frozenset(
+        c for g in genders for c, f in case_forms(form, role, g).items() if _low(f) == target
+    )
+
+
+def _ranked_readings(
+    chosen: list[NamePart], want: Gender | None, roles: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Every combination of the parts' readings, best first.
+
+    Ranked by: the parts can stand in one common case («Дроздову Полину»: «Дроздова» and
+    «Полина», both accusative, not «Дроздов», dative); the parts agree in gender; they fit
+    the name's gender ``want``; fewer parts kept as written in an oblique case («Карине
+    Лисицыной» → «Карина», not the indeclinable «Карине»); then the parts' own order.
+    """
     options = [list(zip(p.forms, p.genders, strict=True)) for p in chosen]
-    ranked: list[tuple[int, int, str]] = []
+    ranked: list[tuple[int, int, int, int, int, str]] = []
     for idx, combo in enumerate(itertools.product(*options)):
         if idx >= 64:
             break
         misfits = sum(0 if _fits(g, want) else 1 for _, g in combo)
-        ranked.append((misfits, idx, " ".join(f for f, _ in combo)))
+        shown = {g for _, g in combo if g is not None}
+        if roles:
+            common = frozenset(CASES)
+            for (form, g), part, role in zip(combo, chosen, roles, strict=True):
+                common &= _cases_of(form, g, role, part.text)
+            disagree = 0 if common else 1
+            kept = (
+                sum(1 for (form, _), part in zip(combo, chosen, strict=True) if form == part.text)
+                if common and "nomn" not in common
+                else 0
+            )
+        else:
+            disagree = kept = 0
+        ranked.append(
+            (disagree, int(len(shown) > 1), misfits, kept, idx, " ".join(f for f, _ in combo))
+        )
     ranked.sort()
-    return tuple(dict.fromkeys(r[2] for r in ranked))
+    return tuple(dict.fromkeys(r[-1] for r in ranked))
 
 
 def variants(text: str) -> dict[str, object]:
