@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from habeas.names import nominative
-from habeas.names.inflect import nominative_candidates
+from habeas.names.inflect import case_forms, nominative_candidates
+from habeas.names.model import Gender
 
 
 def _first(text: str) -> str:
@@ -64,20 +65,10 @@ def test_possessive_oblique_forms_are_not_indeclinable() -> None:
     assert {c for c, _g in nominative_candidates("Чобану", "surname")} == {"Чобану"}
 
 
-@pytest.mark.xfail(
-    reason="«Лидию» is the accusative of Лидия and the dative of Лидий; "
-    "«Морозкину» fits both genders, so nothing in the name decides",
-    strict=True,
-)
 def test_ambiguous_lidiya_is_read_as_the_common_name() -> None:
     assert _first("Лидию Морозкину") == "Лидия Морозкина"
 
 
-@pytest.mark.xfail(
-    reason="parse_name takes «Ильиной» for the given name and «Карины» for the "
-    "surname (habeas.names.parse), so the roles are wrong before readings are ranked",
-    strict=True,
-)
 def test_ilyina_is_parsed_as_a_surname() -> None:
     assert _first("Карины Ильиной") == "Карина Ильина"
 
@@ -126,3 +117,17 @@ def test_oblique_full_names_come_back_to_their_nominative(
         parts.reverse()
         nom.reverse()
     assert _first(" ".join(parts)) == " ".join(nom)
+
+
+def test_one_syllable_oi_surname_declines_as_a_noun() -> None:
+    assert case_forms("Цой", "surname", Gender.MALE) == {
+        "nomn": "Цой", "gent": "Цоя", "datv": "Цою", "accs": "Цоя", "ablt": "Цоем", "loct": "Цое",
+    }  # fmt: skip
+    assert set(case_forms("Цой", "surname", Gender.FEMALE).values()) == {"Цой"}
+    # two syllables: adjectival, as before
+    assert case_forms("Толстой", "surname", Gender.MALE)["gent"] == "Толстого"
+    assert _first("Виктора Цоя") == "Виктор Цой"
+
+
+def test_olesya_is_read_as_the_listed_female_name() -> None:
+    assert _first("Олесю Фомину") == "Олеся Фомина"

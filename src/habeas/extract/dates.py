@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from habeas.extract.facts import Fact
 from habeas.extract.lexicon import patterns
@@ -63,7 +64,7 @@ _NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])|(?<!\d)(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)"
 )
 _RU_REL = re.compile(
-    r"(?<!\w)(?:в(?:о)?\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?P<rel>вчера|сегодня|накануне|позавчера))(?!\w)",
+    r"(?<!\w)(?:в(?:о)?\s+(?P<last>прошл\w+\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?P<rel>вчера|сегодня|накануне|позавчера))(?!\w)",
     re.I,
 )
 _EN_REL = re.compile(
@@ -128,7 +129,12 @@ def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple
     if published:
         weekdays = _RU_WEEKDAYS if lang == "ru" else _EN_WEEKDAYS
         for m in (_RU_REL if lang == "ru" else _EN_REL).finditer(text):
-            if m.group("wd"):
+            if m.group("wd") and m.groupdict().get("last"):
+                # «в прошлую пятницу»: that weekday of the previous calendar week
+                value = published - timedelta(
+                    days=published.weekday() + 7 - weekdays[m.group("wd").lower()]
+                )
+            elif m.group("wd"):
                 value = resolve_weekday(weekdays[m.group("wd").lower()], published)
             else:
                 value = _relative(m.group("rel"), published)
@@ -141,6 +147,17 @@ def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple
             continue
         out.append((span, value))
     return out
+
+
+# A dateline before the first date of a report: "MOSCOW, ", «МОСКВА, »
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]+(?:\s*\([^)]*\))?,\s*$")
+
+
+@lru_cache(maxsize=4)
+def _said_on(lang: str) -> re.Pattern[str]:
+    """A speaker cue right before a date: "said on Saturday", «сообщил в среду»."""
+    speaker = patterns(lang).cues["speaker"].pattern
+    return re.compile(f"(?:{speaker})[\\s,]*(?:on|в|во)?\\s*$", re.I)
 
 
 def classify_dates(
@@ -160,6 +177,11 @@ def classify_dates(
             1
         ]
         if kind == "released":  # "released on Thursday": not a date the output has a slot for
+            continue
+        if _DATELINE.match(sent[:s]):  # "MOSCOW, Nov 14 - …": the report's own date
+            continue
+        if _said_on(lang).search(sent[max(0, s - 30) : s]):
+            # "the court's press service said on Saturday": when it was said, not done
             continue
         out.append(Fact("date", (start + s, start + e), (kind, value)))
     return out

@@ -52,6 +52,9 @@ def court_nominative(name: str) -> str:
     return " ".join(out)
 
 
+_IN_TOWN_BEFORE = re.compile(r"(?<!\w)[Ii]n\s+([A-Z][\w-]+),\s+(?:the\s+)?$")
+
+
 def find_courts(text: str, lang: str) -> list[Fact]:
     """Court names such as «Мещанский районный суд» or "Moscow City Court"."""
     spans = [(m.start(), m.end()) for rx in patterns(lang).courts for m in rx.finditer(text)]
@@ -59,6 +62,10 @@ def find_courts(text: str, lang: str) -> list[Fact]:
     for s, e in _longest(spans):
         surface = re.sub(r"^(?:the|The)\s+", "", text[s:e]).strip()
         value = court_nominative(surface) if lang == "ru" else surface
+        town = _IN_TOWN_BEFORE.search(text[max(0, s - 40) : s]) if lang == "en" else None
+        if town and " of " not in value and " in " not in value:
+            # "In Kaliningrad, the Leningradsky District Court …": the court's town
+            value = f"{value} ({town.group(1)})"
         out.append(Fact("court", (s, e), value))
     return out
 

@@ -130,6 +130,7 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
     }
     speaker_before = re.compile(f"(?:{pats.cues['speaker'].pattern})\\s*,?\\s*$", re.I)
     speaker_after = re.compile(f"^[\\s,]*(?:{pats.cues['speaker'].pattern})", re.I)
+    witness = pats.cues["witness_predicate"]
     ordered = sorted(mentions, key=lambda m: m.start)
     for n, m in enumerate(ordered):
         before = text[max(0, m.start - 60) : m.start]
@@ -148,6 +149,17 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
         if m.role_cue and nxt and text[m.end : nxt.start].strip() == "" and not nxt.lone:
             nxt.role_cue, m.role_cue = m.role_cue, None
         m.speaker = bool(speaker_before.search(before[-25:]) or speaker_after.search(after[:25]))
+        # "A neighbour, Gennady Lobov, who had reported …, testified against her": a witness
+        # predicate in the name's clause (before the next name or the sentence's end) makes
+        # the person a witness, also over an official's title ("Police officer X testified")
+        if m.role_cue in (None, Role.OFFICIAL):
+            stop = min(
+                [len(after) + 80]
+                + [x.start - m.end for x in ordered[n + 1 : n + 2]]
+                + [i for i in (text.find(". ", m.end, m.end + 140) - m.end,) if i >= 0]
+            )
+            if witness.search(text[m.end : m.end + min(stop, 140)]):
+                m.role_cue = Role.WITNESS
 
 
 def mark_defendants(
@@ -162,7 +174,10 @@ def mark_defendants(
     for pos in terms:
         before = [m for m in free if m.end <= pos]
         if before:
-            max(before, key=lambda m: m.end).defendant_cue = True
+            # "Sharipov and Mukhametov were given three years … each": the names coordinated
+            # with the nearest one are sentenced too
+            for m in coordinated(text, free, max(before, key=lambda m: m.end)):
+                m.defendant_cue = True
     sent = text[start:end]
     for cue in pats.cues["defendant"].finditer(sent):
         pos = start + cue.start()

@@ -75,7 +75,7 @@ def _case_hint(text: str, start: int) -> frozenset[str]:
     return context_cases(m.group(1)) if m else frozenset()
 
 
-_ROLES = {"given": "given", "patr": "patronymic", "init": "given"}
+_ROLES = {"given": "given", "given?": "given", "patr": "patronymic", "init": "given"}
 
 
 def _groups(text: str) -> list[list[re.Match[str]]]:
@@ -114,14 +114,33 @@ def find_mentions_ru(text: str) -> list[Mention]:
         kinds = _surnames_by_neighbour(
             [m.group() for m in group],
             [_kind(m.group(), info) for m, info in zip(group, infos, strict=True)],
+            [bool(info and info.place) for info in infos],
+            [bool(info and info.given) for info in infos],
         )
+        runs: list[tuple[int, int]] = []
         for i, j in _split(group, kinds):
+            # «Адвокат Олега Прохорова Инна Брагина»: given–surname twice is two names
+            if j - i == 4 and kinds[i:j] == ["given", "surn", "given", "surn"]:
+                runs += [(i, i + 2), (i + 2, j)]
+            else:
+                runs.append((i, j))
+        for i, j in runs:
             run, rk = group[i:j], kinds[i:j]
             while run and rk[-1] == "init":
                 run, rk = run[:-1], rk[:-1]
             if not run:
                 continue
-            if len(run) == 3 and rk[0] == "surn" and rk[1] == "given" and rk[2] == "surn":
+            # «Адвокат Кирсановой Михаил Горин»: a surname in another case, then a full name
+            if (
+                len(run) == 3
+                and rk[0] == "surn"
+                and rk[1] == "given"
+                and (
+                    rk[2] == "surn"
+                    or rk[2] in ("given", "given?")
+                    and _SURNAME_SHAPE.search(run[2].group().lower())
+                )
+            ):
                 first = run[0]
                 out.append(_lone(text, first.start(), first.end(), first.group()))
                 run, rk = run[1:], rk[1:]
@@ -137,8 +156,20 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 roles = tuple(
                     "surname" if n == sidx else _ROLES.get(k, "surname") for n, k in enumerate(rk)
                 )
-                noms, ok = read_name(tuple(words), roles, _case_hint(text, start))
-                given = next((noms[n] for n, k in enumerate(rk) if k in ("given", "init")), "")
+                # a full name right after another full name: the word before is a name,
+                # not a word that governs this one's case
+                at = group.index(run[0])
+                after_name = at >= 2 and kinds[at - 2 : at] == ["given", "surn"]
+                hint = frozenset() if after_name else _case_hint(text, start)
+                noms, ok = read_name(tuple(words), roles, hint)
+                given = next(
+                    (
+                        noms[n]
+                        for n, k in enumerate(rk)
+                        if k in ("given", "init") or k == "given?" and n != sidx
+                    ),
+                    "",
+                )
                 mention = Mention(start, end, text[start:end], noms, noms[sidx], given)
                 mention.verified = ok
                 out.append(mention)
@@ -147,17 +178,43 @@ def find_mentions_ru(text: str) -> list[Mention]:
     return out + _known_surnames(text, out)
 
 
-def _surnames_by_neighbour(words: list[str], kinds: list[str]) -> list[str]:
+def _surnames_by_neighbour(
+    words: list[str],
+    kinds: list[str],
+    places: list[bool] | None = None,
+    givens: list[bool] | None = None,
+) -> list[str]:
     """A surname-shaped word next to a given name or patronymic is a surname even when
-    morphology reads it as a common word or a guessed place («Всеволоду Лыкову»)."""
+    morphology reads it as a common word or a guessed place («Всеволоду Лыкову»); so is any
+    capitalised common word right after a given name that is not a place («Артёма Пака»,
+    «Виктора Цоя»)."""
     out = list(kinds)
+    places = places or [False] * len(words)
+    givens = givens or [False] * len(words)
     for n, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+        # «Романа Осипова»: a given name that is also a surname or a common word («роман»),
+        # before a surname and after no other name part, is the given name
+        if (
+            kind == "surn"
+            and givens[n]
+            and (n == 0 or kinds[n - 1] == "other")
+            and n + 1 < len(kinds)
+            and kinds[n + 1] == "surn"
+            and not givens[n + 1]
+        ):
+            out[n] = "given"
+            continue
         near = kinds[n - 1 : n] + kinds[n + 1 : n + 2]
+        after_given = n > 0 and kinds[n - 1] == "given" and not places[n]
         if (
             kind == "other"
             and word.lower() not in _NOT_NAMES
-            and _SURNAME_SHAPE.search(word.lower())
-            and any(k in ("given", "patr") for k in near)
+            and not _ROLE_WORD.fullmatch(word)
+            and (
+                _SURNAME_SHAPE.search(word.lower())
+                and any(k in ("given", "given?", "patr") for k in near)
+                or after_given
+            )
         ):
             out[n] = "surn"
     return out

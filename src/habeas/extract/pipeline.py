@@ -39,9 +39,6 @@ from habeas.extract.terms import find_terms
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
 _RESPECTIVELY = re.compile(r"соответственно|respectively", re.I)
-_BOTH = re.compile(
-    r"(?<!\w)(?:оба|обе|обоих|обеих|обоим|обеим|каждому|каждая|каждый|both|each)(?!\w)", re.I
-)
 _SINGULAR = re.compile(r"\s*(?:он|она|его|её|ее|ему|ей|he|she|his|her|him)\b", re.I)
 
 
@@ -110,8 +107,17 @@ def _apply(cand: PersonCandidate, fact: Fact) -> None:
 
 
 class _Attacher:
-    def __init__(self, text: str, persons: list[Person], cands: dict[int, PersonCandidate]) -> None:
+    def __init__(
+        self,
+        text: str,
+        persons: list[Person],
+        cands: dict[int, PersonCandidate],
+        pats: LangPatterns,
+    ) -> None:
         self.text = text
+        self.each = pats.cues["each"]
+        self.all_defendants = pats.cues["all_defendants"]
+        self.seen: list[Person] = []
         self.owner = {id(m): p for p in persons for m in p.mentions}
         self.cands = cands
         self.focus: list[Person] = []
@@ -123,6 +129,7 @@ class _Attacher:
         facts: list[Fact],
         same_offence: Sequence[Span] = (),
         start: int = 0,
+        end: int | None = None,
     ) -> None:
         """Attach the facts of the sentence starting at ``start``; ``same_offence`` are the
         spans of "for the same offence" cues in it."""
@@ -145,8 +152,16 @@ class _Attacher:
         window = max(start, facts[0].start - 200) if facts else start
         both_at = [
             window + m.start()
-            for m in _BOTH.finditer(self.text[window : facts[-1].span[1] + 20] if facts else "")
+            for m in self.each.finditer(
+                # not into the next sentence («…колонии общего режима. Обоих признали…»)
+                self.text[window : min(facts[-1].span[1] + 20, end or len(self.text))]
+                if facts
+                else ""
+            )
         ]
+        if not defs and facts and self.all_defendants.search(self.text[start : facts[0].start]):
+            # "All three will serve their sentences in general-regime colonies."
+            self.focus = list(self.seen)
         sent_start = min((f.start for f in facts), default=0)
         if (
             not defs
@@ -179,6 +194,7 @@ class _Attacher:
             self._same_offence(defs, span, previous)
         if defs:
             self.focus = everyone
+            self.seen.extend(p for p in everyone if p not in self.seen)
 
     def _same_offence(self, defs: list[Mention], span: Span, previous: list[Person]) -> None:
         """ "B got three years for the same offence": B gets the articles of the defendant
@@ -278,22 +294,37 @@ def extract_text(
     global_facts = (
         find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
     )
-    attacher = _Attacher(plain, persons, cands)
+    attacher = _Attacher(plain, persons, cands, pats)
+    many_offences = len({f.value for f in global_facts if f.kind == "article"}) > 1
     kept: list[Fact] = []
     for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
         here = [f for f in global_facts if s <= f.start < e]
+        if many_offences:
+            # «Изначально её обвиняли в госизмене, но …»: the first charge, since replaced
+            here = [
+                f
+                for f in here
+                if f.kind != "article" or not pats.cues["superseded"].search(plain[s : f.start])
+            ]
         here = [c for f in here if (c := _court_role(plain, s, f, pats)) is not None]
         kept.extend(here)
+        here = [f for f in here if f.kind != "named_court"]
         same = [
             (s + m.start(), s + m.end()) for m in pats.cues["same_offence"].finditer(plain[s:e])
         ]
-        attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s)
+        attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s, e)
     _finish(persons, cands, attacher.pending, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
     return ExtractionResult(text=plain, lang=lang, persons=result, published=published)
 
 
 _CLAUSE_END = re.compile(r"[,;:—–(]")
+# "a court in Perm", «суд в Перми»: a court named only by its town
+_VAGUE_COURT = re.compile(
+    r"^(?:(?:military|garrison|district|city|regional|военн\w*|районн\w*|городск\w*)\s+)?"
+    r"(?:court|суд\w*)\s+(?:in|в|во)\s+(?:the\s+)?(?P<town>[A-ZА-ЯЁ][\w-]+)",
+    re.I,
+)
 
 
 def _court_role(text: str, sent_start: int, fact: Fact, pats: LangPatterns) -> Fact | None:
@@ -339,6 +370,10 @@ def _court_role(text: str, sent_start: int, fact: Fact, pats: LangPatterns) -> F
             default=None,
         )
         first = last
+    if first is None and not cues["trial"].search(text[sent_start:].split(". ")[0]):
+        # «Верховный суд запретил организацию», "the court ordered him held in custody": no
+        # verdict in its sentence; kept only to name a court given elsewhere by its town
+        return Fact("named_court", fact.span, fact.value)
     if first is not None and first[1] == "a":
         return Fact("appeal_court", fact.span, fact.value)
     return fact
@@ -374,12 +409,40 @@ def _finish(
         # C …": an offence named before any defendant is every defendant's with none of
         # their own
         bare = [c for c in defendants if not c.articles]
+        verdicts = {f.value for f in pending if f.kind == "date" and f.value[0] == "verdict"}
         for fact in pending:
             if fact.kind == "article":
                 for cand in bare:
                     _apply(cand, fact)
+            elif fact.kind == "date" and fact.value[0] == "verdict" and len(verdicts) == 1:
+                # «Суд 2 декабря вынес приговор трём верующим. … Сергея Жмурова, …»: one
+                # verdict date before the defendants are named is the date of every verdict
+                for cand in defendants:
+                    _apply(cand, fact)
     courts = {f.value for f in facts if f.kind == "court"}
+    verdict_dates = {c.dates.get("verdict") for c in defendants} - {None}
+    if len(verdict_dates) == 1 and len(courts) <= 1:
+        # «Московский городской суд 8 апреля приговорил A …. Его знакомую B суд признал
+        # виновной …»: one verdict date and one court in the text: the date of every verdict
+        with_date = next(c for c in defendants if c.dates.get("verdict") is not None)
+        for cand in defendants:
+            if cand.dates.get("verdict") is None:
+                cand.dates["verdict"] = with_date.dates["verdict"]
+                for span in with_date.spans.get("dates.verdict", []):
+                    cand.add_span("dates.verdict", span)
+    named = [
+        f.value
+        for f in facts
+        if f.kind in ("court", "named_court") and not _VAGUE_COURT.match(f.value)
+    ]
     for cand in defendants:
+        vague = _VAGUE_COURT.match(cand.court or "")
+        if vague and len(set(named)) == 1:
+            # "A court in Barnaul sentenced …" and later "the Industrialny District Court":
+            # the court's full name, with the town when the name lacks it
+            town = vague.group("town")
+            full = named[0]
+            cand.court = full if town[:4].lower() in full.lower() else f"{full} ({town})"
         if cand.court is None and len(courts) == 1:
             court = next(f for f in facts if f.kind == "court")
             _apply(cand, court)

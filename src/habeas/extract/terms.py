@@ -21,7 +21,7 @@ _RU_TERM = re.compile(
     re.I,
 )
 _EN_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half)?[- ]years?\b"
+    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half|\s*1/2|\s*½)?[- ]years?\b"
     rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})[- ]months?\b)?"
     rf"|(?P<m2>{EN_NUMBER})[- ]months?\b)",
     re.I,
@@ -103,13 +103,16 @@ _REGIMES = {
 }
 _FINE = {
     "ru": re.compile(
-        r"(?:штраф\w*|оштрафова\w*)(?:\s+[А-ЯЁа-яё-]+){0,4}?(?:\s+в\s+размере|\s+на\s+сумму|\s+на)?\s+"
+        r"(?:штраф\w*|оштрафова\w*)(?:\s+[\wЁё-]+){0,4}?(?:\s+в\s+размере|\s+на\s+сумму|\s+на)?\s+"
         r"(?P<n>\d[\d\s\u00a0,.]*?)\s*(?P<s>тыс\w*\.?|млн\.?|миллион\w*)?\s*(?:руб\w*\.?|₽)",
         re.I,
     ),
     "en": re.compile(
         r"(?:fine[ds]?|penalty)(?:\s+[A-Za-z-]+){0,4}?(?:\s+of)?\s+(?:RUB\s*|₽\s*)?"
-        r"(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|mln|m\b|k\b)?\s*(?:roubles|rubles|RUB|₽)",
+        r"(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|mln|m\b|k\b)?\s*(?:roubles|rubles|RUB|₽)"
+        # "fined Valentina Kuzemchik, a 71-year-old pensioner, 150,000 roubles"
+        r"|\bfined\s+[A-Z][^.;]{0,80}?,?\s+(?:RUB\s*|₽\s*)?"
+        r"(?P<n2>\d[\d,.]*)\s*(?P<s2>thousand|million|mln|m\b|k\b)?\s*(?:roubles|rubles|RUB|₽)",
         re.I,
     ),
 }
@@ -148,7 +151,15 @@ def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
         pass
     if last is None:
         return False
-    return not cues["verdict"].search(near[last.end() :])
+    # «просил приговорить Ляхова к трём годам»: a verdict verb in the infinitive is still
+    # the request's
+    tail = re.sub(
+        r"[а-яё]+ть(?:ся)?\b|\bto\s+(?:sentence|give|impose|jail)\b",
+        " ",
+        near[last.end() :],
+        flags=re.I,
+    )
+    return not cues["verdict"].search(tail)
 
 
 def _make_term(m: re.Match[str], start: int) -> Term:
@@ -204,6 +215,10 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         if not (term.years or term.months):
             continue
         near = before[-60:]
+        if _requested(re.sub(r"(?:до|от|up\s+to|to)\s*$", "", near, flags=re.I), cues):
+            # "had asked the appeal court to increase the term to seven years": not a change
+            # (the preposition right before the term is left out: «снизила … до» is no request)
+            continue
         change_kind = None
         if cues["reduced"].search(before):
             change_kind = ChangeKind.REDUCED_ON_APPEAL
@@ -230,9 +245,19 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             if _requested(_clause_before(sent, m.start())[-80:], cues):
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
+    regimes = [f for f in out if f.kind == "regime"]
+    if any(f.value == "prison" for f in regimes) and any(f.value != "prison" for f in regimes):
+        # «первые четыре года в тюрьме, остальное — в колонии строгого режима»: the registry
+        # records the colony regime; the prison part is the start of the same sentence
+        out = [f for f in out if not (f.kind == "regime" and f.value == "prison")]
     admin = bool(_ADMIN.search(sent)) and not re.search(r"уголовн|criminal", sent, re.I)
     for m in _FINE[lang].finditer(sent):
-        amount = parse_amount(m.group("n"), m.group("s"), lang)
+        groups = m.groupdict()
+        amount = (
+            parse_amount(m.group("n"), m.group("s"), lang)
+            if m.group("n")
+            else parse_amount(groups["n2"], groups["s2"], lang)
+        )
         near = _clause_before(sent, m.start())[-50:]
         if amount and not admin and not _requested(near, cues):
             out.append(Fact("fine", (start + m.start(), start + m.end()), amount))
@@ -245,8 +270,10 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 out.append(Fact("fine", (start + m.start("n"), start + m.end()), amount))
     if has_verdict or out:
         for m in _SUSPENDED[lang].finditer(sent):
+            if _requested(_clause_before(sent, m.start())[-60:], cues):
+                continue  # «добиваясь условного срока»: asked for, not given
             out.append(Fact("suspended", (start + m.start(), start + m.end()), True))
-        for m in _ABSENTIA[lang].finditer(sent):
+        for m in _ABSENTIA[lang].finditer(sent if cues["verdict"].search(sent) else ""):
             out.append(Fact("in_absentia", (start + m.start(), start + m.end()), True))
     out.extend(_changes(sent, start, lang, out))
     return sorted(out, key=lambda f: f.span)

@@ -142,7 +142,9 @@ def nominative_candidates(word: str, role: str) -> tuple[Candidate, ...]:
         ids = group_ids(w)
         if ids:
             cands.append((w, group_gender(ids)))
-        for cand in _pymorphy_nominatives(w, ("Name",)):
+        # «Лидию»: accusative of the listed Лидия before the dative of the rare Лидий
+        morph_cands = sorted(_pymorphy_nominatives(w, ("Name",)), key=lambda c: not group_ids(c[0]))
+        for cand in morph_cands:
             if cand[0] not in (c[0] for c in cands):
                 ids2 = group_ids(cand[0])
                 cands.append((cand[0], group_gender(ids2) or cand[1]))
@@ -267,6 +269,11 @@ def _surname_paradigm(w: str, gender: Gender | None) -> tuple[tuple[str, ...] | 
         ), w[:-2]
     if re.search(r"ий$", w):
         return ("ий", "его", "ему", "его", "им", "ем"), w[:-2]
+    if re.fullmatch(r"[^аеёиоуыэюя]+[оеэ]й", w):
+        # one syllable (Цой, Гой, Бей): a noun, «Виктора Цоя»; a woman's does not decline
+        if fem:
+            return None, w
+        return ("й", "я", "ю", "я", "ем", "е"), w[:-1]
     if re.search(r"ой$", w):
         return ("ой", "ого", "ому", "ого", "им" if w[-3] in "кгх" else "ым", "ом"), w[:-2]
     if re.search(r"ая$", w):
