@@ -75,7 +75,10 @@ def find_offence_names(text: str, lang: str) -> list[Fact]:
     """Offence names from the lexicon mapped to articles (``фейки об армии`` → 207.3)."""
     out: list[Fact] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
     for offence in patterns(lang).offences:
+        if offence.needle and offence.needle not in low:
+            continue
         for m in offence.pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -64,11 +64,11 @@ _NUMERIC = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])|(?<!\d)(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)"
 )
 _RU_REL = re.compile(
-    r"(?<!\w)(?:в(?:о)?\s+(?P<last>прошл\w+\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?P<rel>вчера|сегодня|накануне|позавчера))(?!\w)",
+    r"(?<!\w)(?:(?P<week>на\s+прошлой\s+неделе\s+)?в(?:о)?\s+(?P<last>прошл\w+\s+)?(?:минувш\w+\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?P<rel>вчера|сегодня|накануне|позавчера))(?!\w)",
     re.I,
 )
 _EN_REL = re.compile(
-    r"(?<!\w)(?:(?:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<rel>yesterday|today|the\s+day\s+before\s+yesterday))(?!\w)",
+    r"(?<!\w)(?:(?P<week>last\s+week,?\s+)?(?:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<rel>yesterday|today|the\s+day\s+before\s+yesterday))(?!\w)",
     re.I,
 )
 
@@ -129,8 +129,9 @@ def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple
     if published:
         weekdays = _RU_WEEKDAYS if lang == "ru" else _EN_WEEKDAYS
         for m in (_RU_REL if lang == "ru" else _EN_REL).finditer(text):
-            if m.group("wd") and m.groupdict().get("last"):
-                # «в прошлую пятницу»: that weekday of the previous calendar week
+            if m.group("wd") and (m.groupdict().get("last") or m.groupdict().get("week")):
+                # «в прошлую пятницу», «на прошлой неделе в среду»: that weekday of the
+                # previous calendar week
                 value = published - timedelta(
                     days=published.weekday() + 7 - weekdays[m.group("wd").lower()]
                 )
@@ -141,6 +142,17 @@ def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple
             if value:
                 found.append(((m.start(), m.end()), value))
     found.sort()
+    # «в четверг, 3 сентября», "on Thursday, September 3": the written date, not the weekday
+    found = [
+        (span, value)
+        for span, value in found
+        if not any(
+            0 <= other[0] - span[1] <= 3 and text[span[1] : other[0]].strip() in (",", "")
+            for other, _ in found
+            if other != span and any(ch.isdigit() for ch in text[other[0] : other[1]])
+        )
+        or any(ch.isdigit() for ch in text[span[0] : span[1]])
+    ]
     out: list[tuple[tuple[int, int], date]] = []
     for span, value in found:
         if out and span[0] < out[-1][0][1]:
@@ -160,6 +172,21 @@ def _said_on(lang: str) -> re.Pattern[str]:
     return re.compile(f"(?:{speaker})[\\s,]*(?:on|в|во)?\\s*$", re.I)
 
 
+def _year_from_context(text: str, pos: int, value: date) -> date:
+    """A date written without its year ("detained on 23 September") after a full date
+    ("on the night of 21 September 2024") up to four months before it takes that date's
+    year, not the publication year."""
+    window = text[max(0, pos - 800) : pos]
+    prior = find_dates(window, "ru", None) + find_dates(window, "en", None)
+    if not prior:
+        return value
+    anchor = sorted(prior)[-1][1]  # the last full date before
+    moved = _safe(anchor.year, value.month, value.day)
+    if moved and moved != value and 0 <= (moved - anchor).days <= 120:
+        return moved
+    return value
+
+
 def classify_dates(
     text: str, start: int, end: int, lang: str, published: date | None
 ) -> list[Fact]:
@@ -172,7 +199,10 @@ def classify_dates(
     if not marks:
         return []
     out: list[Fact] = []
+    with_year = {span for span, _ in find_dates(sent, lang, None)}
     for (s, e), value in find_dates(sent, lang, published):
+        if (s, e) not in with_year and any(ch.isdigit() for ch in sent[s:e]):
+            value = _year_from_context(text, start + s, value)
         kind = min(marks, key=lambda mk: (min(abs(mk[0] - s), abs(mk[0] - e)), mk[1] != "appeal"))[
             1
         ]

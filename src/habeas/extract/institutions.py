@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from habeas.extract.facts import Fact
 from habeas.extract.lexicon import known_facilities, patterns
-from habeas.extract.nominative import morph
+from habeas.extract.nominative import morph_parses
 
 
 def _longest(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -35,7 +35,7 @@ def court_nominative(name: str) -> str:
         parse = next(
             (
                 p
-                for p in morph().parse(word)
+                for p in morph_parses(word)
                 if {"ADJF", "NOUN"} & set(str(p.tag).replace(",", " ").split())
             ),
             None,

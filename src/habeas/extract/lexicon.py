@@ -16,6 +16,10 @@ from typing import Any
 
 from habeas.extract.model import Role
 
+# the standard library's regular-expression parser, to read literal runs off a pattern
+_sre_parser: Any = getattr(re, "_parser", None) or __import__("sre_parse")
+_sre_constants: Any = getattr(re, "_constants", None) or __import__("sre_constants")
+
 LANGS = ("ru", "en")
 
 
@@ -30,6 +34,9 @@ class Offence:
     article: str
     pattern: re.Pattern[str]
     note: str
+    #: lower-case letters every match contains ("" when none could be read off the pattern):
+    #: a pattern whose needle is not in the text is not run
+    needle: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,28 @@ def _compile(source: str, where: str, flags: int = re.I) -> re.Pattern[str]:
         raise LexiconError(f"{where}: bad pattern {source!r}: {exc}") from exc
 
 
+def _needle(source: str) -> str:
+    """The longest run of plain letters that every match of ``source`` contains, lower-cased.
+
+    Read off the parsed pattern's top level: consecutive literal characters outside any
+    group, alternation or repeat (``'discredit\\w*\\s+of'`` → ``"discredit"``). A cheap
+    ``needle in text`` test then skips most patterns on most texts without changing what
+    matches."""
+    try:
+        items = list(_sre_parser.parse(source, re.I))
+    except re.error:
+        return ""
+    best = run = ""
+    for op, arg in items:
+        if op is _sre_constants.LITERAL and chr(arg).isalpha():
+            run += chr(arg)
+        else:
+            run = ""
+        if len(run) > len(best):
+            best = run
+    return best.lower() if len(best) >= 3 else ""
+
+
 def _alternation(items: list[str], where: str) -> re.Pattern[str]:
     return _compile(r"(?<!\w)(?:" + "|".join(f"(?:{i})" for i in items) + r")", where)
 
@@ -72,7 +101,7 @@ def patterns(lang: str) -> LangPatterns:
             raise LexiconError(f"offences_{lang}.toml: entry without article or patterns")
         for source in entry["patterns"]:
             pat = _compile(r"(?<!\w)" + source, f"offences_{lang}.toml [{article}]")
-            offences.append(Offence(article, pat, entry.get("note", "")))
+            offences.append(Offence(article, pat, entry.get("note", ""), _needle(source)))
     ctx = _load("patterns.toml")[lang]
     roles = {
         Role(k): _alternation(v, f"patterns.toml {lang}.roles.{k}") for k, v in ctx["roles"].items()

@@ -9,13 +9,19 @@ from functools import lru_cache
 
 import pymorphy3
 
+from habeas.names.inflect import _morph as _names_morph
+from habeas.names.inflect import morph_parses
+
+__all__ = ["WordInfo", "analyse", "morph", "morph_parses", "surname_variants"]
+
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 @lru_cache(maxsize=1)
 def morph() -> pymorphy3.MorphAnalyzer:
-    """The shared analyser (loading the dictionaries takes about a second)."""
-    return pymorphy3.MorphAnalyzer()
+    """The shared analyser, the one ``habeas.names`` uses (one set of dictionaries; loading
+    them takes about a second). Parse words with ``morph_parses``, which is cached."""
+    return _names_morph()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +40,7 @@ class WordInfo:
 @lru_cache(maxsize=65536)
 def analyse(word: str) -> WordInfo:
     """Classify a capitalised Cyrillic word (cached)."""
-    parses = morph().parse(word)
+    parses = morph_parses(word)
     given = any("Name" in p.tag for p in parses)
     patr = any("Patr" in p.tag for p in parses)
     surn = any("Surn" in p.tag for p in parses)
@@ -55,7 +61,7 @@ def _cap(word: str) -> str:
 def _forms(word: str, grammeme: str) -> list[tuple[str, str, str]]:
     """``(nominative, case, gender)`` readings of ``word`` as a name part of type ``grammeme``."""
     out = []
-    for p in morph().parse(word):
+    for p in morph_parses(word):
         if grammeme not in p.tag:
             continue
         nom = p.inflect({"nomn"})

@@ -12,12 +12,16 @@ from habeas.extract.lexicon import LangPatterns
 from habeas.extract.model import Mention, Role
 
 _BETWEEN = {
-    "ru": r"(?:\s+(?:его|её|ее|их|федеральн\w+|мирово\w+|районн\w+|защиты|обвинения|стороны|по\s+назначению))*\s*,?\s*",
+    # «следователь регионального управления ФСБ Максим Дробышев»: the agency after a title
+    "ru": r"(?:\s+(?:его|её|ее|их|федеральн\w+|мирово\w+|районн\w+|защиты|обвинения|стороны|по\s+назначению|"
+    r"регионально\w+|областно\w+|краево\w+|городско\w+|управлени\w+|отдел\w*|следственно\w+|"
+    r"комитет\w*|ФСБ|УФСБ|СК|ГСУ|МВД|ЦПЭ|полиции|прокуратур\w+))*\s*,?\s*",
     "en": r"(?:\s+(?:his|her|their|the|a|an|defen[cs]e|prosecution|key|presiding|federal|state|chief|human[- ]rights))*\s*,?\s*",
 }
 _AFTER = {
     "ru": r"^\s*,\s*(?:(?:его|её|ее|их|который|которая)\s+)?(?:{roles})",
-    "en": r"^\s*,\s*(?:(?:his|her|their|the|a|an|[A-Z]\w+['’]s|defen[cs]e|human[- ]rights)\s+)*(?:{roles})",
+    "en": r"^\s*,\s*(?:(?:his|her|their|the|a|an|[A-Z]\w+['’]s|defen[cs]e|human[- ]rights|senior|"
+    r"junior|chief|lead|leading|former|regional|local|federal|military)\s+)*(?:{roles})",
 }
 # "A and B", "A, B и C", and with a relation between: "A and her partner B", «A и его жена B»
 _COORD = re.compile(
@@ -131,6 +135,7 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
     speaker_before = re.compile(f"(?:{pats.cues['speaker'].pattern})\\s*,?\\s*$", re.I)
     speaker_after = re.compile(f"^[\\s,]*(?:{pats.cues['speaker'].pattern})", re.I)
     witness = pats.cues["witness_predicate"]
+    client_rx = pats.cues.get("client")
     ordered = sorted(mentions, key=lambda m: m.start)
     for n, m in enumerate(ordered):
         before = text[max(0, m.start - 60) : m.start]
@@ -142,6 +147,18 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
         else:
             for role, rx in after_rx.items():
                 if rx.search(after):
+                    m.role_cue = role
+                    break
+        # «Адвокат осуждённого Валентина Шубина»: a role noun, then the client in the genitive,
+        # then a name in the nominative: the name is the lawyer's (a client's name would be
+        # in the genitive: «адвокат осуждённого Ивана Петрова»)
+        if m.role_cue is Role.DEFENDANT and _nominative(m) and client_rx is not None:
+            for role in (Role.LAWYER, Role.OFFICIAL):
+                if role in pats.roles and re.search(
+                    f"(?:{pats.roles[role].pattern})\\s+(?:{client_rx.pattern})\\s*,?\\s*$",
+                    before,
+                    re.I,
+                ):
                     m.role_cue = role
                     break
         # "адвокат Петрова Мария Зуева": the cue belongs to the second name
@@ -160,6 +177,12 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
             )
             if witness.search(text[m.end : m.end + min(stop, 140)]):
                 m.role_cue = Role.WITNESS
+
+
+def _nominative(m: Mention) -> bool:
+    """True when the name is written in the nominative (its words are its nominative forms)."""
+    written = m.surface.lower().replace("ё", "е").split()
+    return written == [t.lower().replace("ё", "е") for t in m.tokens]
 
 
 def mark_defendants(

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from habeas.extract.lexicon import given_names_en, patterns, stopwords_en
 from habeas.extract.model import Mention
-from habeas.extract.nominative import morph
+from habeas.extract.nominative import morph, morph_parses
 from habeas.names.given_names import is_known_given
 from habeas.names.reverse import to_cyrillic_candidates
 
@@ -35,7 +35,7 @@ def latin_given(word: str) -> bool:
     top = cands[0][0].lower()
     if not morph().word_is_known(top):
         return False
-    tag = morph().parse(top)[0].tag
+    tag = morph_parses(top)[0].tag
     return "Name" in tag and "nomn" in tag
 
 

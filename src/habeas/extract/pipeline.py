@@ -122,6 +122,7 @@ class _Attacher:
         self.cands = cands
         self.focus: list[Person] = []
         self.pending: list[Fact] = []
+        self.respective: list[Fact] = []
 
     def sentence(
         self,
@@ -139,9 +140,21 @@ class _Attacher:
         respectively = len(terms) > 1 and _RESPECTIVELY.search(
             self.text[facts[0].start : facts[-1].span[1] + 30] if facts else ""
         )
+        named = list(dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start)))
+        if self.respective and len(named) == len(self.respective):
+            # "… sentenced three men to 15, 13 and 9 years respectively. A, B and C were
+            # found guilty …": the terms of a sentence naming nobody, in the order of the
+            # defendants named in the next one
+            for person, f in zip(named, self.respective, strict=True):
+                _apply(self.cands[id(person)], f)
+        if defs:
+            self.respective = []
         if respectively and len(defs) == len(terms):
             for m, f in zip(sorted(defs, key=lambda m: m.start), terms, strict=True):
                 _apply(self.cands[id(self.owner[id(m)])], f)
+            facts = [f for f in facts if f.kind != "term"]
+        elif respectively and not defs:
+            self.respective = terms
             facts = [f for f in facts if f.kind != "term"]
         everyone = list(
             dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start))
@@ -225,6 +238,33 @@ class _Attacher:
         return list(dict.fromkeys(self.owner[id(m)] for m in coordinated(self.text, defs, anchor)))
 
 
+def _pronoun_defendants(
+    text: str, sentences: list[Span], by_sentence: list[list[Mention]], pats: LangPatterns
+) -> None:
+    """ "Shamil Gadzhiev, 26, recorded a video. He was charged under Article 148": a sentence
+    that opens with a pronoun, names nobody and has a defendant cue makes a defendant of the
+    one unlabelled person named in the sentence before."""
+    for i in range(1, len(sentences)):
+        s, e = sentences[i]
+        sent = text[s:e]
+        if by_sentence[i] or not pats.cues["pronoun"].search(sent):
+            continue
+        if not pats.cues["defendant"].search(sent):
+            continue
+        prev = by_sentence[i - 1]
+        free = [
+            m
+            for m in prev
+            if m.role_cue is None
+            and not m.speaker
+            and not m.lone
+            # «написал «Слава Украине»»: a quoted slogan is no person
+            and text[max(0, m.start - 1) : m.start] not in ("«", '"', "“")
+        ]
+        if len(prev) == 1 and len(free) == 1:
+            free[0].defendant_cue = True
+
+
 def _candidate(person: Person) -> PersonCandidate:
     best = person.best
     cand = PersonCandidate(name=person.name(), name_span=(best.start, best.end), role=person.role)
@@ -285,11 +325,13 @@ def extract_text(
     for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
         positions = [f.start for f in facts if f.kind in ("term", "fine")]
         mark_defendants(plain, s, e, group, pats, positions)
+    _pronoun_defendants(plain, sentences, by_sentence, pats)
     persons = cluster(mentions)
     clustered = {id(m) for p in persons for m in p.mentions}
     by_sentence = [[m for m in group if id(m) in clustered] for group in by_sentence]
     for p in persons:
         p.role = decide_role(p)
+    _drop_misspelt_clients(persons)
     cands = {id(p): _candidate(p) for p in persons}
     global_facts = (
         find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
@@ -306,6 +348,9 @@ def extract_text(
                 for f in here
                 if f.kind != "article" or not pats.cues["superseded"].search(plain[s : f.start])
             ]
+        if not group and pats.cues["background"].search(plain[s:e]):
+            # "Rights groups count more than 800 treason cases": offences of nobody's charge
+            here = [f for f in here if f.kind != "article"]
         here = [c for f in here if (c := _court_role(plain, s, f, pats)) is not None]
         kept.extend(here)
         here = [f for f in here if f.kind != "named_court"]
@@ -318,6 +363,8 @@ def extract_text(
     return ExtractionResult(text=plain, lang=lang, persons=result, published=published)
 
 
+# a court's name with no town after it: "Leninsky District Court", «Ленинский районный суд»
+_ENDS_WITH_COURT = re.compile(r"(?:Court|суд)$")
 _CLAUSE_END = re.compile(r"[,;:—–(]")
 # "a court in Perm", «суд в Перми»: a court named only by its town
 _VAGUE_COURT = re.compile(
@@ -389,6 +436,29 @@ def _appeal_rx_lang(lang: str) -> re.Pattern[str]:
     return re.compile(f"{pats.cues['appeal'].pattern}|{pats.cues['upheld'].pattern}", re.I)
 
 
+def _drop_misspelt_clients(persons: list[Person]) -> None:
+    """«Адвокат Овчиникова заявил …» after «Глеба Овчинникова»: a lone surname after a role
+    noun that is a misspelling of a defendant's surname is the client, in the genitive, not a
+    second person holding the role."""
+    surnames = {
+        m.surname.lower()
+        for p in persons
+        if p.role is Role.DEFENDANT
+        for m in p.mentions
+        if m.surname
+    }
+    for p in persons:
+        if (
+            p.role not in (None, Role.DEFENDANT)
+            and all(m.lone for m in p.mentions)
+            and all(
+                _fuzzy_in(m, surnames) or m.variants & surnames or m.surname.lower() in surnames
+                for m in p.mentions
+            )
+        ):
+            p.role = None
+
+
 def _fuzzy_in(m: Mention, surnames: set[str]) -> bool:
     key = m.surname.lower()
     return len(key) > 5 and any(len(s) > 5 and fuzz.ratio(key, s) >= 88 for s in surnames)
@@ -443,6 +513,21 @@ def _finish(
             town = vague.group("town")
             full = named[0]
             cand.court = full if town[:4].lower() in full.lower() else f"{full} ({town})"
+        towns = {
+            m.group("town")
+            for f in facts
+            if f.kind in ("court", "named_court") and (m := _VAGUE_COURT.match(f.value))
+        }
+        if (
+            cand.court
+            and len(towns) == 1
+            and len(set(named)) == 1
+            and cand.court == named[0]
+            and _ENDS_WITH_COURT.search(cand.court)
+        ):
+            # "A court in Kursk on Wednesday sentenced … The Leninsky District Court found
+            # X guilty": the full name lacks the town the vague mention gives
+            cand.court = f"{cand.court} ({next(iter(towns))})"
         if cand.court is None and len(courts) == 1:
             court = next(f for f in facts if f.kind == "court")
             _apply(cand, court)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from habeas.extract.nominative import analyse, morph
+from habeas.extract.nominative import analyse, morph_parses
 from habeas.names import nominative, parse_name
 from habeas.names.given_names import is_known_given
 from habeas.names.inflect import case_forms, nominative_candidates, surname_gender
@@ -70,7 +70,7 @@ def _candidates(token: str, role: str) -> tuple[str, ...]:
     out = [c for c, _g in nominative_candidates(token, role)]
     low = token.lower()
     if role == "given":
-        out += [_cap(p.normal_form) for p in morph().parse(token) if "Name" in p.tag]
+        out += [_cap(p.normal_form) for p in morph_parses(token) if "Name" in p.tag]
     elif role == "surname":
         out += [
             token[: len(token) - len(end)] + new
@@ -90,7 +90,7 @@ def _given_prior(token: str, case: str, gender: str) -> float:
     """pymorphy3's score of the given-name or patronymic parse in that case and gender."""
     return sum(
         p.score
-        for p in morph().parse(token)
+        for p in morph_parses(token)
         if ("Name" in p.tag or "Patr" in p.tag)
         and p.tag.case == case
         and (gender in p.tag or "ms-f" in p.tag)
@@ -98,7 +98,7 @@ def _given_prior(token: str, case: str, gender: str) -> float:
 
 
 def _nominative_name(word: str) -> bool:
-    return any("Name" in p.tag and p.tag.case == "nomn" for p in morph().parse(word))
+    return any("Name" in p.tag and p.tag.case == "nomn" for p in morph_parses(word))
 
 
 @lru_cache(maxsize=16384)
@@ -178,7 +178,7 @@ def context_cases(word: str) -> frozenset[str]:
     low = word.lower()
     if low in _GOVERN:
         return frozenset({_GOVERN[low], "gent"} if low == "с" else {_GOVERN[low]})
-    parse = morph().parse(low)[0]
+    parse = morph_parses(low)[0]
     if "NOUN" in parse.tag and parse.tag.case:
         case = str(parse.tag.case)
         return frozenset({case, "gent", "accs"} if case in ("gent", "accs") else {case, "gent"})

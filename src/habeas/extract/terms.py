@@ -40,13 +40,19 @@ _FROM_TO = {
         re.I,
     ),
 }
+_RU_HALF = r"(?:\s+с\s+половиной)?"
+_EN_HALF = r"(?:\s+and\s+a\s+half|\s*1/2|\s*½)?"
+# «к семи, пяти и четырём с половиной годам», "to 15, 13 and 9 years": every number but the
+# last (which the term pattern reads with its unit) is a term too
 _COORD_TERM = {
     "ru": re.compile(
-        rf"(?<![\w-])(?P<y>{RU_NUMBER})(?=(?:\s*,\s*{RU_NUMBER})*\s+и\s+{RU_NUMBER}\s+(?:год\w*|лет)\b)",
+        rf"(?<![\w-])(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?"
+        rf"(?=(?:\s*,\s*{RU_NUMBER}{_RU_HALF})*\s+и\s+{RU_NUMBER}{_RU_HALF}\s+(?:год\w*|лет)\b)",
         re.I,
     ),
     "en": re.compile(
-        rf"(?<![\w-])(?P<y>{EN_NUMBER})(?=(?:\s*,\s*{EN_NUMBER})*,?\s+and\s+{EN_NUMBER}[- ]years?\b)",
+        rf"(?<![\w-])(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half|\s*1/2|\s*½)?"
+        rf"(?=(?:\s*,\s*{EN_NUMBER}{_EN_HALF})*,?\s+and\s+{EN_NUMBER}{_EN_HALF}[- ]years?\b)",
         re.I,
     ),
 }
@@ -60,11 +66,14 @@ _NOT_TERM_AFTER = {
 }
 _NOT_TERM_BEFORE = {
     "ru": re.compile(
-        r"(?:возрасте|течение|последни[ех]|уже|через|спустя|около|почти|более|больше|свыше|впервые\s+за)\s*$",
+        r"(?:возрасте|течение|последни[ех]|уже|через|спустя|около|почти|более|больше|свыше|впервые\s+за|"
+        r"первы[ех]|оставшиеся)\s*$",
         re.I,
     ),
     "en": re.compile(
-        r"(?:aged|age\s+of|for\s+the\s+past|over\s+the\s+past|within|after|than|about|almost|nearly|spent|last)\s*$",
+        r"(?:aged|age\s+of|for\s+the\s+past|over\s+the\s+past|within|after|than|about|almost|nearly|spent|last|"
+        # "to serve the first three years of his term in a prison": the prison part
+        r"first|initial|remaining)\s*$",
         re.I,
     ),
 }
@@ -94,7 +103,8 @@ _REGIMES = {
         (re.compile(r"juvenile\s+colony|educational\s+colony", re.I), "educational"),
         (
             re.compile(
-                r"prison[- ]regime|(?:first|initial)\s+\w+\s+years?\s+in\s+(?:a\s+)?prison\b(?!\s+colony)",
+                r"prison[- ]regime|(?:first|initial)\s+\w+\s+years?(?:\s+of\s+(?:his|her|the|their)\s+"
+                r"(?:term|sentence))?\s+in\s+(?:a\s+)?prison\b(?!\s+colony)",
                 re.I,
             ),
             "prison",
@@ -135,6 +145,12 @@ _ABSENTIA = {
     "ru": re.compile(r"заочно|заочн\w+\s+приговор\w*", re.I),
     "en": re.compile(r"in\s+absentia", re.I),
 }
+# a request verb before a change word ("had asked for the original sentence to be upheld")
+_ASKED = re.compile(
+    r"\b(?:ask\w*|request\w*|sought|demand\w*)\b|\b(?:проси\w*|попроси\w*|требова\w*|потребова\w*)",
+    re.I,
+)
+_REST = re.compile(r"\b(?:the\s+)?(?:remainder|remaining|rest)\b|\bоставш\w*|\bостальн\w*", re.I)
 _ADMIN = re.compile(r"административн\w*|КоАП|administrative", re.I)
 
 
@@ -197,13 +213,15 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         if first.years or first.months:
             span = (start + m.start("y"), start + m.end("y"))
             out.append(Fact("term", span, Term(span=span, years=first.years, months=first.months)))
-            skip.append((m.start("y"), (m.end("m") if m.group("m") else m.end("y")) + 8))
+            # only the first term: «с пяти до семи лет» — «семи лет» is read below as the change
+            skip.append((m.start("y"), m.end("m") if m.group("m") else m.end("y")))
     for m in _COORD_TERM[lang].finditer(sent):
         # «к семи и шести годам», "to seven and six years": the first number is a term too
         years = int(parse_number(m.group("y")) or 0)
         if years and not _requested(_clause_before(sent, m.start())[-60:], cues):
-            span = (start + m.start("y"), start + m.end("y"))
-            out.append(Fact("term", span, Term(span=span, years=years)))
+            span = (start + m.start("y"), start + m.end())
+            months = 6 if m.group("half") else None
+            out.append(Fact("term", span, Term(span=span, years=years, months=months)))
     for m in term_rx.finditer(sent):
         if any(s <= m.start() < e for s, e in skip):
             continue
@@ -242,7 +260,9 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
     for rx, regime in _REGIMES[lang]:
         for m in rx.finditer(sent):
             # «Прокурор просил назначить ей два года колонии-поселения»: asked for, not given
-            if _requested(_clause_before(sent, m.start())[-80:], cues):
+            # ("the remainder in a strict-regime colony" is the colony part of the sentence)
+            near = _REST.sub(" ", _clause_before(sent, m.start())[-80:])
+            if _requested(near, cues):
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
     regimes = [f for f in out if f.kind == "regime"]
@@ -259,7 +279,14 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             else parse_amount(groups["n2"], groups["s2"], lang)
         )
         near = _clause_before(sent, m.start())[-50:]
-        if amount and not admin and not _requested(near, cues):
+        # "She had already been fined 30,000 roubles under the administrative code for a
+        # similar remark, which made any further comment a criminal matter": the fine's own
+        # clause decides
+        around = sent[max(0, m.start() - 80) : m.end() + 60]
+        admin_here = admin or (
+            bool(_ADMIN.search(around)) and not re.search(r"уголовн|criminal", around, re.I)
+        )
+        if amount and not admin_here and not _requested(near, cues):
             out.append(Fact("fine", (start + m.start(), start + m.end()), amount))
     fines = [f for f in out if f.kind == "fine"]
     if fines:
@@ -289,13 +316,22 @@ def _changes(sent: str, start: int, lang: str, found: list[Fact]) -> list[Fact]:
         (ChangeKind.REPLACED, "replaced"),
         (ChangeKind.RELEASED, "released"),
         (ChangeKind.REDUCED_ON_APPEAL, "reduced"),
+        (ChangeKind.INCREASED_ON_APPEAL, "increased"),
     ):
         m = cues[key].search(sent)
         if not m:
             continue
-        if kind is ChangeKind.REDUCED_ON_APPEAL and (has_term_change or not appeal):
+        if kind in (ChangeKind.REDUCED_ON_APPEAL, ChangeKind.INCREASED_ON_APPEAL) and (
+            has_term_change or not appeal
+        ):
             continue
         if kind is ChangeKind.UPHELD and not appeal:
+            continue
+        if _requested(_clause_before(sent, m.start())[-80:], cues) or _ASKED.search(
+            _clause_before(sent, m.start())[-60:]
+        ):
+            # "had asked the appeal court to increase the term", "asked for the sentence to
+            # be upheld": a request, not a ruling
             continue
         span = (start + m.start(), start + m.end())
         out.append(Fact("change", span, Change(kind, span)))

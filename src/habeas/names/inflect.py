@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 from habeas.vocabulary import Gender
 
@@ -38,6 +39,13 @@ def _morph():  # type: ignore[no-untyped-def]
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def morph_parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of ``word`` (case does not matter), cached: the analyser's lookup is
+    the costly step, and the same name words are parsed by several modules."""
+    return tuple(_morph().parse(word.lower()))
 
 
 @cache
@@ -107,7 +115,7 @@ def _surname_rules(w: str) -> list[Candidate] | None:
 
 def _pymorphy_nominatives(w: str, want_tags: tuple[str, ...]) -> list[Candidate]:
     out: list[Candidate] = []
-    for p in _morph().parse(w):
+    for p in morph_parses(w):
         if (want_tags and not any(t in p.tag for t in want_tags)) or "plur" in p.tag:
             continue
         g = M if "masc" in p.tag else F if "femn" in p.tag else None
@@ -291,7 +299,7 @@ def _surname_paradigm(w: str, gender: Gender | None) -> tuple[tuple[str, ...] | 
 
 
 def _given_forms(w: str, gender: Gender | None) -> list[str] | None:
-    for p in _morph().parse(w):
+    for p in morph_parses(w):
         if "Name" not in p.tag or p.tag.case != "nomn":
             continue
         pg = M if "masc" in p.tag else F if "femn" in p.tag else None

@@ -15,7 +15,7 @@ from habeas.vocabulary import Gender, Script
 from .canon import is_cyrillic_word
 from .data import load
 from .given_names import group_gender, group_ids
-from .inflect import _morph, nominative_candidates, patronymic_gender, surname_gender
+from .inflect import morph_parses, nominative_candidates, patronymic_gender, surname_gender
 from .model import InvalidNameError, ParsedName
 from .scripts import MAX_WORDS, Piece, detect_script, display_case, prepare_pieces
 
@@ -99,7 +99,7 @@ def _given_fit(word: str) -> float:
     for cand, _g in nominative_candidates(word, "given"):
         if group_ids(cand):
             return 0.9
-    for p in _morph().parse(word.lower()):
+    for p in morph_parses(word):
         if "Name" in p.tag:
             return 0.7
     return 0.0
@@ -113,7 +113,7 @@ def _surname_fit(word: str) -> float:
         for cand, _g in nominative_candidates(word, "surname")[:2]:
             if cand.lower() != word.lower() and surname_gender(cand) is not None:
                 return 0.8
-        for p in _morph().parse(word.lower())[:3]:
+        for p in morph_parses(word)[:3]:
             if "Surn" in p.tag:
                 return 0.6
     return 0.1
