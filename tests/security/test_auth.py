@@ -10,9 +10,9 @@ import time
 import pytest
 from django.contrib.auth.hashers import check_password, make_password
 from django.test import Client, override_settings
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from habeas.api.models import ApiToken
+from habeas.security.models import SealedTOTPDevice as TOTPDevice
 from habeas.security.twofactor import LOGIN_AT, code_for, enrol_device
 from tests.security.helpers import device_for, next_code, signed_in
 

@@ -15,6 +15,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from habeas.security.backup import MAGIC
+from tests.security import pg
 
 MAIN = Path(__file__).with_name("cli_main.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,19 +104,16 @@ def test_a_backup_with_a_broken_audit_chain_is_refused_on_restore(registry_file,
 
 
 def test_postgresql_backup_and_restore(tmp_path):
-    url = os.environ.get("HABEAS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
-    base = url.rsplit("/", 1)[0]
-    names = ("habeas_backup_src", "habeas_backup_dst")
-    admin = [*url.replace("postgresql://", "").split("/")[:1]]
-    user, host = admin[0].split("@") if "@" in admin[0] else ("postgres", admin[0])
-    psql = ["psql", "-h", host.split(":")[0], "-U", user, "-d", url.rsplit("/", 1)[1], "-c"]
-    for name in names:
-        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {name}"], check=True, capture_output=True)
-        subprocess.run([*psql, f"CREATE DATABASE {name}"], check=True, capture_output=True)
-    try:
-        from tests.conftest import HEADER, ROWS, write_csv
+    from tests.conftest import HEADER, ROWS, write_csv
 
-        source, target = f"{base}/{names[0]}", f"{base}/{names[1]}"
+    url = pg.configured_url() or pg.DEFAULT_URL
+    # Databases of this run's own (unique names), dropped afterwards: runs at once never collide.
+    with (
+        pg.scratch_database("habeas_backup_src", url) as source,
+        pg.scratch_database("habeas_backup_dst", url) as target,
+    ):
+        names = {source.rsplit("/", 1)[1], target.rsplit("/", 1)[1]}
+        assert names <= pg.database_names(url)
         csv = write_csv(tmp_path / "list.csv", HEADER, ROWS)
         run("import", csv, "--source", "Memorial", "--db", source)
         run("backup", tmp_path / "pg.hbk", "--db", source)
@@ -124,6 +122,4 @@ def test_postgresql_backup_and_restore(tmp_path):
         shown = json.loads(run("search", "Kagarlitsky", "--db", target, "--json").stdout)
         assert shown
         assert run("audit", "verify", "--db", target).returncode == 0
-    finally:
-        for name in names:
-            subprocess.run([*psql, f"DROP DATABASE IF EXISTS {name}"], capture_output=True)
+    assert not names & pg.database_names(url)  # dropped: nothing left behind

@@ -11,7 +11,15 @@ from ninja.errors import HttpError
 
 from habeas.api.auth import audience_of
 from habeas.api.pagination import paginate
-from habeas.api.schemas import FacilityDetail, FacilityList
+from habeas.api.schemas import (
+    INVALID,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    FacilityDetail,
+    FacilityList,
+    Id,
+    SearchText,
+)
 from habeas.apps.cases.models import Facility
 from habeas.web.queries import facilities_queryset, facility_view
 
@@ -24,13 +32,18 @@ HOW_TO_WRITE = (
 )
 
 
-@router.get("/facilities", response=FacilityList, summary="List facilities")
+@router.get(
+    "/facilities",
+    response={200: FacilityList, **UNAUTHORIZED, **INVALID},
+    summary="List facilities",
+)
 def list_facilities(
-    request: HttpRequest, q: str = "", page: int = 1, page_size: int = 50
+    request: HttpRequest, q: SearchText = "", page: int = 1, page_size: int = 50
 ) -> dict[str, Any]:
-    """Facilities, those holding most registry persons first; ``q`` filters name and region."""
-    audience_of(request)
-    info, facilities = paginate(facilities_queryset(q[:200]), page, page_size)
+    """Facilities, those holding most registry persons first; ``q`` filters name and region.
+    ``held`` counts published persons (everyone for a token that may read internal values)."""
+    audience = audience_of(request)
+    info, facilities = paginate(facilities_queryset(q[:200], audience), page, page_size)
     items = [
         {"id": f.pk, "name": f.name, "type": f.facility_type, "region": f.region, "held": f.held}
         for f in facilities
@@ -38,8 +51,12 @@ def list_facilities(
     return {"page": info, "items": items}
 
 
-@router.get("/facilities/{facility_id}", response=FacilityDetail, summary="One facility")
-def get_facility(request: HttpRequest, facility_id: int) -> dict[str, Any]:
+@router.get(
+    "/facilities/{facility_id}",
+    response={200: FacilityDetail, **UNAUTHORIZED, **NOT_FOUND, **INVALID},
+    summary="One facility",
+)
+def get_facility(request: HttpRequest, facility_id: Id) -> dict[str, Any]:
     """A facility, its letter addresses, and the persons held there now."""
     audience_of(request)
     facility = Facility.objects.prefetch_related("addresses").filter(pk=facility_id).first()

@@ -13,12 +13,26 @@ from ninja.errors import HttpError
 
 from habeas.api.auth import TokenAuth, audience_of, require_scope
 from habeas.api.pagination import paginate
-from habeas.api.schemas import Created, EventIn, PersonDetail, PersonIn, PersonList
+from habeas.api.schemas import (
+    INVALID,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    WRITE_ERRORS,
+    Created,
+    EventIn,
+    Id,
+    PersonDetail,
+    PersonIn,
+    PersonList,
+    SearchText,
+)
 from habeas.api.scopes import WRITE
 from habeas.apps.registry import actions
 from habeas.apps.registry.models import Person
 from habeas.apps.registry.queries import PersonNotFound
 from habeas.apps.sources.models import SourceKind
+from habeas.interchange.errors import CellError
+from habeas.interchange.values import parse_date
 from habeas.law import load_pack
 from habeas.vocabulary import Confidentiality, EventKind, Gender, ReleaseKind, Status
 from habeas.web.queries import SearchFilters, articles_by_person, person_view, search_queryset
@@ -29,12 +43,12 @@ router = Router(tags=["persons"])
 class PersonQuery(Schema):
     """Search and filters (all optional; names match in any script)."""
 
-    q: str = ""
-    status: str = ""
-    article: str = ""
-    region: str = ""
-    facility: int | None = None
-    gender: str = ""
+    q: SearchText = ""
+    status: SearchText = ""
+    article: SearchText = ""
+    region: SearchText = ""
+    facility: Id | None = None
+    gender: SearchText = ""
     page: int = 1
     page_size: int = 50
 
@@ -57,7 +71,9 @@ def summaries(persons: list[Person]) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/persons", response=PersonList, summary="Search persons")
+@router.get(
+    "/persons", response={200: PersonList, **UNAUTHORIZED, **INVALID}, summary="Search persons"
+)
 def list_persons(request: HttpRequest, query: Query[PersonQuery]) -> dict[str, Any]:
     """Persons matching the search, by name; public fields only."""
     audience = audience_of(request)  # a bad token is refused even here
@@ -89,8 +105,12 @@ def _detail(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@router.get("/persons/{person_id}", response=PersonDetail, summary="One person")
-def get_person(request: HttpRequest, person_id: int) -> dict[str, Any]:
+@router.get(
+    "/persons/{person_id}",
+    response={200: PersonDetail, **UNAUTHORIZED, **NOT_FOUND, **INVALID},
+    summary="One person",
+)
+def get_person(request: HttpRequest, person_id: Id) -> dict[str, Any]:
     """Everything the caller may see of a person, each fact with its source. Without a
     token, public fields only; a token with ``read:internal`` or ``read:confidential``
     adds what its user may see."""
@@ -105,6 +125,16 @@ def _check(field: str, value: str, vocabulary: type[Any]) -> None:
         raise HttpError(422, f"{field}: unknown value {value!r}")
 
 
+def _birth_date(text: str) -> str:
+    """The date as the registry stores it (``1987`` stays a year), as the edit form does;
+    422 for text that is not a date."""
+    try:
+        parsed = parse_date(text)
+    except CellError as exc:
+        raise HttpError(422, f"birth_date: not a date: {text!r}") from exc
+    return str(parsed) if parsed else ""
+
+
 def _citation(data: Any) -> actions.Citation:
     _check("citation.kind", data.kind, SourceKind)
     _check("citation.confidentiality", data.confidentiality, Confidentiality)
@@ -116,13 +146,19 @@ def _citation(data: Any) -> actions.Citation:
         raise HttpError(422, str(exc)) from exc
 
 
-@router.post("/persons", response={201: Created}, auth=TokenAuth(), summary="Add a person")
+@router.post(
+    "/persons",
+    response={201: Created, **UNAUTHORIZED, **WRITE_ERRORS, **INVALID},
+    auth=TokenAuth(),
+    summary="Add a person",
+)
 def create_person(request: HttpRequest, payload: PersonIn) -> Reply[dict[str, Any]]:
     """A new person with a source (scope ``write``)."""
     user = require_scope(request, WRITE)
     values = payload.dict(exclude={"citation"})
     _check("gender", payload.gender, Gender)
     _check("status", payload.status, Status)
+    values["birth_date"] = _birth_date(payload.birth_date)
     try:
         person = actions.create_person(actor=user, citation=_citation(payload.citation), **values)
     except PermissionDenied as exc:
@@ -133,9 +169,12 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Reply[dict[str, An
 
 
 @router.post(
-    "/persons/{person_id}/events", response={201: Created}, auth=TokenAuth(), summary="Add an event"
+    "/persons/{person_id}/events",
+    response={201: Created, **UNAUTHORIZED, **WRITE_ERRORS, **NOT_FOUND, **INVALID},
+    auth=TokenAuth(),
+    summary="Add an event",
 )
-def create_event(request: HttpRequest, person_id: int, payload: EventIn) -> Reply[dict[str, Any]]:
+def create_event(request: HttpRequest, person_id: Id, payload: EventIn) -> Reply[dict[str, Any]]:
     """A new event of a person's timeline, with a source (scope ``write``)."""
     user = require_scope(request, WRITE)
     person = Person.objects.filter(pk=person_id, merged_into__isnull=True).first()

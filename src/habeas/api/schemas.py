@@ -3,9 +3,60 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Annotated, Any
 
 from ninja import Schema
+from pydantic import Field
+
+from habeas.apps.sources.models import SourceKind
+from habeas.vocabulary import Confidentiality, EventKind, Gender, ReleaseKind, Status
+
+#: No NUL character: PostgreSQL cannot store one in a text column.
+NO_NUL = r"^[^\x00]*$"
+#: The largest id a database row can have (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+def text(max_length: int, *, min_length: int = 0) -> Any:
+    """A string of at most ``max_length`` characters (what the column holds), without NUL."""
+    return Annotated[str, Field(min_length=min_length, max_length=max_length, pattern=NO_NUL)]
+
+
+def choice(vocabulary: type[Enum], *, blank: bool = True) -> Any:
+    """One of a vocabulary's values (or ``""`` when ``blank``): the schema lists them
+    (``enum``); the operation checks them, answering 422 with a one-line ``detail`` that
+    names the field."""
+    values = ([""] if blank else []) + [str(m.value) for m in vocabulary]
+    return Annotated[str, Field(json_schema_extra={"enum": values})]
+
+
+#: A database id (path parameters and id filters).
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+SourceName = text(200, min_length=1)
+Link = Annotated[str, Field(max_length=1000, pattern=r"^(https?://[^\x00]*)?$")]
+PersonName = text(150, min_length=1)  # the name's parts must fit their 150-character columns
+LatinName = text(150)
+_YEAR, _MONTH, _DAY = r"(18|19|20)[0-9]{2}", r"(0[1-9]|1[0-2])", r"(0[1-9]|[12][0-9]|3[01])"
+#: A birth date as precise as it is known, years 1800-2099 (a day that does not exist,
+#: 2023-02-30, fits the pattern but is refused: 422).
+BirthDate = Annotated[
+    str,
+    Field(
+        pattern=rf"^({_YEAR}(-{_MONTH}(-{_DAY})?)?|({_DAY}\.)?{_MONTH}\.{_YEAR})?$",
+        description="YYYY, YYYY-MM, YYYY-MM-DD, MM.YYYY or DD.MM.YYYY (or empty)",
+    ),
+]
+Region = text(200)
+#: A search or filter value (any text but NUL).
+SearchText = Annotated[str, Field(pattern=NO_NUL)]
+Details = text(10_000)
+SourceKindValue = choice(SourceKind, blank=False)
+ConfidentialityValue = choice(Confidentiality, blank=False)
+GenderValue = choice(Gender)
+StatusValue = choice(Status)
+EventKindValue = choice(EventKind, blank=False)
+ReleaseKindValue = choice(ReleaseKind)
 
 
 class Page(Schema):
@@ -212,32 +263,32 @@ class Statistics(Schema):
 class CitationIn(Schema):
     """The source of the facts being written."""
 
-    source: str
-    kind: str = "news"
-    url: str = ""
-    confidentiality: str = "public"
+    source: SourceName
+    kind: SourceKindValue = "news"
+    url: Link = ""
+    confidentiality: ConfidentialityValue = "public"
 
 
 class PersonIn(Schema):
     """A new person."""
 
-    name: str
-    name_latin: str = ""
-    gender: str = ""
-    birth_date: str = ""
-    region: str = ""
-    status: str = ""
+    name: PersonName
+    name_latin: LatinName = ""
+    gender: GenderValue = ""
+    birth_date: BirthDate = ""
+    region: Region = ""
+    status: StatusValue = ""
     citation: CitationIn
 
 
 class EventIn(Schema):
     """A new event."""
 
-    kind: str
+    kind: EventKindValue
     occurred_on: date | None = None
-    details: str = ""
-    release_kind: str = ""
-    confidentiality: str = "public"
+    details: Details = ""
+    release_kind: ReleaseKindValue = ""
+    confidentiality: ConfidentialityValue = "public"
     citation: CitationIn
 
 
@@ -258,6 +309,14 @@ class TokenInfo(Schema):
 
 
 class Error(Schema):
-    """An error."""
+    """An error: a message, or (422, a request that does not fit the schema) the list of what
+    does not fit, as pydantic reports it."""
 
-    detail: str
+    detail: str | list[dict[str, Any]]
+
+
+#: The error replies every operation may give.
+UNAUTHORIZED = {401: Error}  # a token was sent that is unknown, revoked or expired
+INVALID = {422: Error}  # parameters or body that do not fit the description
+NOT_FOUND = {404: Error}
+WRITE_ERRORS = {400: Error, 403: Error}  # a body that is not JSON; a token without ``write``

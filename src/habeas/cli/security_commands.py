@@ -174,14 +174,14 @@ def reset_2fa(
     """Remove a user's two-factor devices; they enrol a new one at their next login."""
     connect(db)
     from django.contrib.auth import get_user_model
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from habeas.audit import chain
+    from habeas.security.twofactor import remove_devices
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         fail(f"no user {username!r}")
-    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    removed = remove_devices(user)
     chain.record(actor="cli", action="reset_2fa", object_type="user", object_id=user.pk,
                  after={"devices_removed": removed}, origin="cli:reset-2fa")  # fmt: skip
     console.print(f"Removed {removed} device(s) of {username}.", highlight=False)

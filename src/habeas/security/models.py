@@ -1,10 +1,13 @@
 """Publication records: a person becomes public only after a second person's review and a
-recorded consent or risk check (see :mod:`habeas.security.gate`)."""
+recorded consent or risk check (see :mod:`habeas.security.gate`); and the TOTP devices of the
+second factor, with their seeds encrypted at rest."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key, key_validator
 
 from habeas.security.fields import EncryptedTextField
 
@@ -64,3 +67,50 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state} #{self.person_id}"
+
+
+class SealedTOTPDevice(TimestampMixin, ThrottlingMixin, Device):
+    """django-otp's TOTP device with its seed encrypted at rest.
+
+    The same fields and behaviour as :class:`django_otp.plugins.otp_totp.models.TOTPDevice`
+    (its methods are reused as they are), except that ``key`` — the hex-encoded shared
+    secret from which every code follows — is an :class:`EncryptedTextField`: a seized
+    database (or a dump of it) yields ``enc1:<Fernet token>``, not the seed. django-otp finds
+    this device type like any other (``devices_for_user``, ``OTPMiddleware``), and
+    ``habeas keys rotate`` re-encrypts the seeds with every other encrypted value.
+    """
+
+    key = EncryptedTextField(
+        validators=[key_validator],
+        default=default_key,
+        help_text="A hex-encoded secret key of up to 40 bytes (encrypted at rest).",
+    )
+    step = models.PositiveSmallIntegerField(default=30, help_text="The time step in seconds.")
+    t0 = models.BigIntegerField(
+        default=0, help_text="The Unix time at which to begin counting steps."
+    )
+    digits = models.PositiveSmallIntegerField(
+        choices=[(6, 6), (8, 8)], default=6, help_text="The number of digits to expect in a token."
+    )
+    tolerance = models.PositiveSmallIntegerField(
+        default=1, help_text="The number of time steps in the past or future to allow."
+    )
+    drift = models.SmallIntegerField(
+        default=0,
+        help_text="The number of time steps the prover is known to deviate from our clock.",
+    )
+    last_t = models.BigIntegerField(
+        default=-1,
+        help_text="The t value of the latest verified token. The next token must be at a "
+        "higher time step.",
+    )
+
+    class Meta(Device.Meta):
+        verbose_name = "TOTP device"
+
+    # django-otp's own implementation, unchanged: it reads ``self.key`` (decrypted on load).
+    bin_key = TOTPDevice.bin_key
+    config_url = TOTPDevice.config_url
+    verify_token = TOTPDevice.verify_token
+    get_throttle_factor = TOTPDevice.get_throttle_factor
+    _read_str_from_settings = TOTPDevice._read_str_from_settings

@@ -6,6 +6,9 @@ and the session's absolute lifetime.
 pages and log-out until the session is verified with a code: not the workspace, not even
 the public pages (which would show them internal values). A user without a device is sent
 to enrol one, a user with one to enter a code.
+
+Devices are :class:`habeas.security.models.SealedTOTPDevice`: django-otp's TOTP device with
+the seed encrypted at rest.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice as PlainTOTPDevice
 
+from habeas.security.models import SealedTOTPDevice as TOTPDevice
 from habeas.web.roles import role_of
 
 LOGIN_AT = "habeas_login_at"
@@ -54,6 +58,14 @@ def enrol_device(user: Any, *, confirmed: bool = False) -> TOTPDevice:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
     return device
+
+
+def remove_devices(user: Any) -> int:
+    """Delete every TOTP device of ``user`` (sealed, and any plain one left from before the
+    seeds were encrypted); returns how many. They enrol again at their next login."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    plain, _ = PlainTOTPDevice.objects.filter(user=user).delete()
+    return removed + plain
 
 
 def code_for(device: TOTPDevice, at: float | None = None) -> str:

@@ -1,5 +1,9 @@
 """The registry's statistics for the statistics page and the API: counts over time, by
-article, by region and by status, each as of a date."""
+article, by region and by status, each as of a date.
+
+The public counts only *published* persons (the publication gate): an unpublished person
+changes no public figure, or the figures would tell the public that such a person exists.
+Internal audiences (editors and above, tokens with ``read:internal``) count everyone."""
 
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ from django.utils import timezone
 
 from habeas.apps.cases.models import Charge, Event
 from habeas.apps.registry.models import Person
+from habeas.apps.registry.visibility import Audience
 from habeas.apps.sources.models import ImportRun
+from habeas.security.gate import published_only
 
 TOP = 15
 
@@ -23,12 +29,12 @@ def as_of() -> date:
     return timezone.localdate(last) if last else timezone.localdate()
 
 
-def _per_year(kind: str) -> list[tuple[str, int]]:
+def _per_year(kind: str, persons: Any) -> list[tuple[str, int]]:
     rows = (
         Event.objects.filter(
             kind=kind,
             occurred_on__isnull=False,
-            person__merged_into__isnull=True,
+            person__in=persons,
             confidentiality="public",
         )
         .annotate(year=ExtractYear("occurred_on"))
@@ -39,11 +45,12 @@ def _per_year(kind: str) -> list[tuple[str, int]]:
     return [(str(year), n) for year, n in rows]
 
 
-def registry_statistics() -> dict[str, Any]:
-    """All figures of the statistics page (public values only)."""
-    live = Person.objects.filter(merged_into__isnull=True)
+def registry_statistics(audience: Audience | str = Audience.PUBLIC) -> dict[str, Any]:
+    """All figures of the statistics page (public values only), over the persons
+    ``audience`` may list: the published ones for the public, everyone for editors."""
+    live = published_only(Person.objects.filter(merged_into__isnull=True), audience)
     by_article = (
-        Charge.objects.filter(case__person__merged_into__isnull=True)
+        Charge.objects.filter(case__person__in=live)
         .values_list("article")
         .annotate(n=Count("case__person", distinct=True))
         .order_by("-n", "article")[:TOP]
@@ -58,8 +65,8 @@ def registry_statistics() -> dict[str, Any]:
     return {
         "as_of": as_of(),
         "persons": live.count(),
-        "detained_per_year": _per_year("detained"),
-        "released_per_year": _per_year("released"),
+        "detained_per_year": _per_year("detained", live),
+        "released_per_year": _per_year("released", live),
         "by_article": [(a, n) for a, n in by_article],
         "by_region": [(r, n) for r, n in by_region],
         "by_status": [(s, n) for s, n in by_status],

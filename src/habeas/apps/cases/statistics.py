@@ -4,6 +4,10 @@ Five reads, one per table (persons, charges, sentences, events, custody periods)
 streamed in chunks with ``values_list``; the rows are run through the ORM's SQL compiler but
 fetched without per-row model or converter work (figures in bench/stats/RESULTS.md).
 Persons merged into another (``merged_into``) are left out, as in the registry summary.
+
+Every function takes an ``audience``: the command line (an operator with the database in
+hand) counts every person by default; ``Audience.PUBLIC`` counts *published* persons only,
+so that figures meant for the public are unchanged by any unpublished person.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, Count, F, QuerySet
+from django.db.models import CharField, Count, F, Q, QuerySet
 from django.db.models.functions import Cast
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Facility, Sentence
 from habeas.apps.registry.models import Person
+from habeas.apps.registry.visibility import Audience
+from habeas.security.gate import published_only
 from habeas.stats import PersonFacts, compute_stats
 from habeas.stats.compute import held_person_ids, paused_gc
 
@@ -58,20 +64,26 @@ def _rows(queryset: QuerySet) -> Iterator[tuple]:
             yield from chunk
 
 
-def load_person_facts() -> list[PersonFacts]:
-    """Every (unmerged) person of the registry as :class:`PersonFacts`, ordered by id.
+def _persons(audience: Audience | str) -> QuerySet[Person]:
+    """The unmerged persons ``audience`` may count."""
+    return published_only(Person.objects.filter(merged_into__isnull=True), audience)
+
+
+def load_person_facts(audience: Audience | str = Audience.INTERNAL) -> list[PersonFacts]:
+    """Every (unmerged) person of the registry as :class:`PersonFacts`, ordered by id; with
+    ``Audience.PUBLIC``, the published ones only.
 
     Events, custody periods and sentences are plain tuples in the layout of
     :class:`EventFact`, :class:`CustodyFact` and :class:`SentenceFact` (cheaper to build)."""
     with paused_gc():
-        return _load()
+        return _load(audience)
 
 
-def _load() -> list[PersonFacts]:
+def _load(audience: Audience | str) -> list[PersonFacts]:
     day = date.fromisoformat if connection.vendor == "sqlite" else _same
     persons = list(
         _rows(
-            Person.objects.filter(merged_into__isnull=True)
+            _persons(audience)
             .order_by("pk")
             .annotate(born=_date("birth_date"))
             .values_list("pk", "gender", "born", "region", "status")
@@ -144,29 +156,42 @@ def _same(value: Any) -> Any:
     return value.date() if isinstance(value, datetime) else value
 
 
-def registry_statistics(as_of: date | None = None, *, today: date | None = None) -> dict[str, Any]:
+def registry_statistics(
+    as_of: date | None = None,
+    *,
+    today: date | None = None,
+    audience: Audience | str = Audience.INTERNAL,
+) -> dict[str, Any]:
     """The registry summary's fields (persons, source records, sources, imports, by status,
     top articles, facilities) together with :func:`habeas.stats.compute_stats` as of
-    ``as_of``; ``registry_persons`` is every unmerged person whatever the date."""
+    ``as_of``; ``registry_persons`` is every unmerged person whatever the date.
+
+    With ``Audience.PUBLIC`` every person count — the summary's included (source records,
+    records per source, facilities) — covers published persons only."""
     from habeas.apps.registry.models import SourceRecord
     from habeas.apps.sources.models import ImportRun, Source
 
-    stats = compute_stats(load_person_facts(), as_of, today=today)
+    stats = compute_stats(load_person_facts(audience), as_of, today=today)
+    persons = _persons(audience)
+    records = SourceRecord.objects.all()
+    per_source = Count("records")
+    custody = CustodyPeriod.objects.exclude(facility=None)
+    if Audience(audience) == Audience.PUBLIC:
+        records = records.filter(person__in=persons)
+        per_source = Count("records", filter=Q(records__person__in=persons))
+        custody = custody.filter(person__in=persons)
     return {
         "as_of": stats["as_of"],
         "present": stats["present"],
         "persons": stats["persons"],
-        "registry_persons": Person.objects.filter(merged_into__isnull=True).count(),
-        "source_records": SourceRecord.objects.count(),
+        "registry_persons": persons.count(),
+        "source_records": records.count(),
         "sources": [
             {"name": s.name, "records": s.n}
-            for s in Source.objects.annotate(n=Count("records")).order_by("name")
+            for s in Source.objects.annotate(n=per_source).order_by("name")
         ],
         "imports": ImportRun.objects.count(),
-        "facilities": CustodyPeriod.objects.exclude(facility=None)
-        .values("facility")
-        .distinct()
-        .count(),
+        "facilities": custody.values("facility").distinct().count(),
         "by_status": stats["by_status"],
         "top_articles": dict(list(stats["by_article"].items())[:10]),
         **{k: v for k, v in stats.items() if k not in {"as_of", "present", "persons", "by_status"}},
@@ -174,8 +199,13 @@ def registry_statistics(as_of: date | None = None, *, today: date | None = None)
 
 
 def held_on(
-    day: date, *, statuses: list[str] | None = None, today: date | None = None
+    day: date,
+    *,
+    statuses: list[str] | None = None,
+    today: date | None = None,
+    audience: Audience | str = Audience.INTERNAL,
 ) -> dict[int, str]:
     """``{person_id: status}`` of the registry's people held on ``day`` (or in one of
-    ``statuses``), ordered by id; see :func:`habeas.stats.held_person_ids`."""
-    return held_person_ids(load_person_facts(), day, today=today, statuses=statuses)
+    ``statuses``), ordered by id; see :func:`habeas.stats.held_person_ids`. With
+    ``Audience.PUBLIC``, published persons only."""
+    return held_person_ids(load_person_facts(audience), day, today=today, statuses=statuses)

@@ -8,12 +8,15 @@ from django.shortcuts import get_object_or_404, render
 
 from habeas.apps.cases.models import Facility
 from habeas.web.queries import facilities_queryset, facility_view
+from habeas.web.roles import audience_for
 
 
 def facility_list(request: HttpRequest) -> HttpResponse:
     """All facilities, those holding most people first, with a name/region filter."""
     q = request.GET.get("q", "")[:200]
-    page = Paginator(facilities_queryset(q), 50).get_page(request.GET.get("page"))
+    page = Paginator(facilities_queryset(q, audience_for(request.user)), 50).get_page(
+        request.GET.get("page")
+    )
     template = "web/_facility_rows.html" if request.headers.get("HX-Request") else None
     return render(request, template or "web/facilities.html", {"page": page, "q": q})
 

@@ -14,6 +14,7 @@ from habeas.apps.registry.visibility import Audience
 from habeas.web import charts
 from habeas.web.labels import label
 from habeas.web.queries import article_title
+from habeas.web.roles import audience_for
 from habeas.web.statistics import as_of, registry_statistics
 
 #: Download name → export format and content type. All downloads hold public fields only.
@@ -30,8 +31,9 @@ DOWNLOADS = {
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
-    """Counts over time, by article, by region and by status."""
-    figures = registry_statistics()
+    """Counts over time, by article, by region and by status (of published persons for the
+    public, of everyone for editors)."""
+    figures = registry_statistics(audience_for(request.user))
     language = getattr(request, "LANGUAGE_CODE", "en")
     articles = [(f"{a} {article_title(a, language)}".strip(), n) for a, n in figures["by_article"]]
     context = {
