@@ -32,3 +32,14 @@ def volunteer(db):
 def coordinator(db):
     """A user with the coordinator role."""
     return make_user("coord", "coordinator")
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty cache: a test's writes are rolled back afterwards, so
+    fragments cached from them must not outlive it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -52,9 +52,10 @@ def test_search_page_query_count_does_not_grow_with_results(
     registry, django_assert_max_num_queries
 ):
     client = Client()
-    with django_assert_max_num_queries(12):
+    # 13 with an empty cache: one of them reads the registry's generation (habeas.web.pagecache)
+    with django_assert_max_num_queries(13):
         client.get("/", {"q": "а"})
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get("/", {"status": "imprisoned"})
 
 

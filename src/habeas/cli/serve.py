@@ -18,7 +18,12 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    workers: Annotated[int, typer.Option(min=1, max=64)] = 2,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Worker processes (one per core suits SQLite).")
+    ] = 2,
+    threads: Annotated[
+        int, typer.Option(min=1, max=64, help="Threads per worker (gthread when above 1).")
+    ] = 1,
     demo_users: Annotated[
         bool,
         typer.Option(
@@ -61,6 +66,8 @@ def serve(
         f"{host}:{port}",
         "--workers",
         str(workers),
+        "--threads",
+        str(threads),
         "--access-logfile",
         "-",
     ]

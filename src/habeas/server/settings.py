@@ -161,3 +161,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(
     os.environ.get("HABEAS_STATIC_ROOT", BASE_DIR.parent.parent / "build" / "static")
 )
+
+# Per-process cache: filter choices and the public fragments of habeas.web.pagecache
+# (keyed by the registry's generation, so never stale after a write).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+#: HABEAS_PAGE_CACHE=0 turns the public fragment cache off (to measure the uncached cost).
+HABEAS_PAGE_CACHE = os.environ.get("HABEAS_PAGE_CACHE", "1") != "0"

@@ -23,5 +23,12 @@ class WebConfig(AppConfig):
     verbose_name = _("Web application")
 
     def ready(self) -> None:
-        """Create the role groups once this app's tables exist."""
+        """Create the role groups once this app's tables exist; move the registry's
+        generation on every write the public pages show (:mod:`habeas.web.pagecache`)."""
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from habeas.web.pagecache import on_write
+
         post_migrate.connect(_create_roles, sender=self)
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(on_write, dispatch_uid=f"habeas-generation-{signal}")

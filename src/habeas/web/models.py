@@ -47,3 +47,18 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"Draft {self.pk}: {self.payload.get('name', '')}"
+
+
+class Generation(models.Model):
+    """One row: a counter bumped in the same transaction as every ORM write to the data the
+    public pages show (see :mod:`habeas.web.pagecache`). Cached public fragments are keyed
+    by it, so a committed change is never answered from the cache."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    n = models.BigIntegerField(default=0)
+    #: Random, renewed with every bump: a generation number seen again after a rollback
+    #: (or a flushed and refilled database) never matches fragments cached under the old one.
+    token = models.CharField(max_length=32, default="")
+
+    def __str__(self) -> str:
+        return f"generation {self.n} ({self.token})"

@@ -1,22 +1,30 @@
-"""The public site: the home page with search, and person pages."""
+"""The public site: the home page with search, and person pages.
+
+For anonymous visitors the expensive parts (search results, the search form with its
+filter choices, a person's page body) come from :mod:`habeas.web.pagecache`, keyed by the
+registry's generation; signed-in users always get them freshly rendered with their own
+audience's values.
+"""
 
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from habeas.apps.registry.models import Person
 from habeas.apps.registry.queries import PersonNotFound
 from habeas.security.gate import published_only
+from habeas.web.pagecache import cached_fragment, cached_value, is_public, request_generation
 from habeas.web.queries import (
     SearchFilters,
     articles_by_person,
     filter_choices,
     person_view,
-    search_queryset,
+    publication_stamp,
+    search_page,
 )
 from habeas.web.roles import audience_for
 
@@ -37,42 +45,93 @@ def filters_from(request: HttpRequest) -> SearchFilters:
     )
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    """The search box, filters and results; an htmx request gets the results only."""
-    filters = filters_from(request)
+def _results_html(request: HttpRequest, filters: SearchFilters) -> str:
     context: dict[str, object] = {"filters": filters}
     if filters.active:
-        paginator = Paginator(search_queryset(filters, audience_for(request.user)), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        persons = list(page.object_list)
+        page, persons = search_page(
+            filters, request.GET.get("page"), PAGE_SIZE, audience_for(request.user)
+        )
         articles = articles_by_person([p.pk for p in persons])
         context.update(
             page=page,
             results=[(p, articles.get(p.pk, [])) for p in persons],
-            total=paginator.count,
+            total=page.paginator.count,
         )
+    return render_to_string("web/_results.html", context, request)
+
+
+def _published_count() -> int:
+    from habeas.apps.registry.models import Person
+
+    return published_only(Person.objects.filter(merged_into__isnull=True)).count()
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The search box, filters and results; an htmx request gets the results only."""
+    if is_public(request):
+        request_generation(request)  # before any data is read (see habeas.web.pagecache)
+    filters = filters_from(request)
+    # The whole query string: the pager's links repeat it.
+    query = tuple(sorted(request.GET.lists()))
+    results = cached_fragment(request, "results", query, lambda: _results_html(request, filters))
     if request.headers.get("HX-Request"):
-        return render(request, "web/_results.html", context)
-    total = cache.get_or_set(
-        "web:published-count",
-        lambda: published_only(Person.objects.filter(merged_into__isnull=True)).count(),
-        60,
+        return HttpResponse(results)
+    published = publication_stamp()
+    choices = filter_choices(published)
+    form = cached_fragment(
+        request,
+        "search-form",
+        (filters, choices["stamp"]),
+        lambda: render_to_string(
+            "web/_search_form.html", {"filters": filters, "choices": choices}, request
+        ),
+        per_generation=False,
     )
-    context.update(choices=filter_choices(), persons=total, today=timezone.localdate())
+    context = {
+        "filters": filters,
+        "search_form": mark_safe(form),  # noqa: S308 - our own rendered template
+        "results_html": mark_safe(results),  # noqa: S308 - our own rendered template
+        # A headline figure: shared for a minute, and counted anew after a publication step.
+        "persons": cache.get_or_set(f"web:published-count:{published}", _published_count, 60),
+        "today": timezone.localdate(),
+    }
     return render(request, "web/home.html", context)
 
 
-def person(request: HttpRequest, person_id: int) -> HttpResponse:
-    """A person's page, with the fields the visitor's role may see."""
+def _person_body(request: HttpRequest, person_id: int) -> tuple[str, object]:
+    """("page", (title, body HTML)), ("redirect", id) or ("missing", None)."""
     try:
         data = person_view(person_id, audience_for(request.user))
-    except PersonNotFound as exc:
-        raise Http404("no such person") from exc
+    except PersonNotFound:
+        return ("missing", None)
     if data["person_id"] != person_id:
-        return redirect("web:person", person_id=data["person_id"])
+        return ("redirect", data["person_id"])
     timeline = sorted(
         [("event", e["on"], e) for e in data["events"]]
         + [("custody", c["from"], c) for c in data["custody"]],
         key=lambda item: (item[1] is None, item[1] or timezone.localdate()),
     )
-    return render(request, "web/person.html", {"p": data, "timeline": timeline})
+    body = render_to_string("web/_person_body.html", {"p": data, "timeline": timeline}, request)
+    return ("page", (data["display_name"], body))
+
+
+def person(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A person's page, with the fields the visitor's role may see."""
+    if is_public(request):
+        request_generation(request)  # before any data is read (see habeas.web.pagecache)
+    kind, value = cached_value(
+        request,
+        f"person:{person_id}",
+        lambda: _person_body(request, person_id),
+        parts=(timezone.localdate(),),  # the timeline's undated items sort by today
+    )
+    if kind == "missing":
+        raise Http404("no such person")
+    if kind == "redirect":
+        return redirect("web:person", person_id=value)
+    title, body = value  # type: ignore[misc]
+    return render(
+        request,
+        "web/person.html",
+        {"title": title, "body": mark_safe(body)},  # noqa: S308 - our own rendered template
+    )
