@@ -19,14 +19,17 @@ def _row(kind: str, n: int, d: dict) -> str:
     names = d.get("names_only", {})
     peaks = d.get("peak_rss_mb_by_stage", {})
     return (
-        f"| {kind} | {d['records']:,} | {d['blocking_recall']:.4f} | {d['candidate_pairs']:,} "
+        f"| {kind} | {d['records']:,} | {d.get('blocking_recall', float('nan')):.4f} "
+        f"| {d['counts']['candidate_pairs']:,} "
         f"| {q['pair_precision']:.4f} | {q['pair_recall']:.4f} | {q['pair_f1']:.4f} "
         f"| {q['bcubed_f1']:.4f} | {names.get('pair_precision', float('nan')):.4f} "
         f"| {names.get('pair_recall', float('nan')):.4f} "
         f"| {d['review_share_of_linked_pairs']:.4f} | {d['normalise_seconds']:.1f} "
         f"| {s['block_score']:.1f} | {s['cluster']:.1f} | {d['end_to_end_seconds']:.1f} "
+        f"| {d.get('end_to_end_cpu_seconds', float('nan')):.1f} "
         f"| {d['train_seconds']:.1f} | {d.get('incremental_seconds', float('nan')):.2f} "
-        f"| {max(peaks.get('normalise', 0), peaks.get('link', 0)):.0f} |"
+        f"| {d.get('peak_rss_mb', max(peaks.values(), default=0)):.0f} "
+        f"| {d.get('load_average_start', [float('nan')])[0]:.1f} |"
     )
 
 
@@ -34,9 +37,10 @@ def main() -> None:
     print(
         "| model | records | blocking recall | candidates | pair P | pair R | pair F1 | B³ F1 "
         "| names-only P | names-only R | review share | normalise s | block+score s "
-        "| cluster s | end-to-end s | train s | +1,000 s | peak MB |"
+        "| cluster s | end-to-end s | end-to-end CPU s | train s | +1,000 s | peak MB "
+        "| load |"
     )
-    print("|" + "---|" * 18)
+    print("|" + "---|" * 20)
     for n in SIZES:
         for kind in ("habeas", "baseline"):
             d = _load(kind, n)

@@ -7,6 +7,7 @@ is Python and the same on both engines.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,10 @@ from splink import Linker as SplinkLinker
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from .prepare import write_parquet
+
+#: DuckDB's memory limit (``HABEAS_LINKAGE_DUCKDB_MEMORY`` overrides): beyond it, DuckDB
+#: spills to disk. Arrow tables handed to it and results fetched from it come on top.
+DUCKDB_MEMORY = "3GB"
 
 #: Columns fetched from the scored pairs.
 PAIR_COLUMNS = ("unique_id_l", "unique_id_r", "match_weight", "match_probability")
@@ -28,9 +33,18 @@ class Engine:
         self.backend = backend
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         if backend == "duckdb":
+            import duckdb
             from splink import DuckDBAPI
 
-            self.db_api: Any = DuckDBAPI()
+            # a bounded buffer pool that spills to a temporary directory, so a large run
+            # stays within the memory it is given (DuckDB's default is 80 % of the RAM)
+            self._tmp = tempfile.TemporaryDirectory(prefix="habeas-linkage-")
+            config = {
+                "memory_limit": os.environ.get("HABEAS_LINKAGE_DUCKDB_MEMORY", DUCKDB_MEMORY),
+                "temp_directory": str(Path(self._tmp.name) / "duckdb"),
+                "preserve_insertion_order": "false",
+            }
+            self.db_api: Any = DuckDBAPI(duckdb.connect(config=config))
         elif backend == "spark":
             from splink import SparkAPI
 
@@ -59,7 +73,9 @@ class Engine:
         return SplinkLinker(frame, settings, log_level=logging.WARNING)
 
     def close(self) -> None:
-        """Drop temporary files."""
+        """Close DuckDB's connection and drop temporary files."""
+        if self.backend == "duckdb":
+            self.db_api._con.close()
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None

