@@ -135,6 +135,10 @@ def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple
                 value = published - timedelta(
                     days=published.weekday() + 7 - weekdays[m.group("wd").lower()]
                 )
+            elif m.group("wd") and m.group().lower().startswith("last"):
+                # "last Thursday" in a report of a Thursday: a week before, not today
+                wd = weekdays[m.group("wd").lower()]
+                value = published - timedelta(days=(published.weekday() - wd - 1) % 7 + 1)
             elif m.group("wd"):
                 value = resolve_weekday(weekdays[m.group("wd").lower()], published)
             else:
@@ -159,6 +163,35 @@ def find_dates(text: str, lang: str, published: date | None) -> list[tuple[tuple
             continue
         out.append((span, value))
     return out
+
+
+# the verdict as a noun («приговор», "the sentence"), not a verb of sentencing
+_VERDICT_NOUN = re.compile(r"^(?:sentences?|verdicts?|приговор(?:а|у|ом|е|ы|ов)?)$", re.I)
+
+# between a date and a cue of the next coordinated clause: ", и отпустили", " and released"
+_NEXT_CLAUSE = re.compile(r"^[^.;]*?,?\s+(?:и|а|но|and|but)\s+", re.I)
+
+# "He was detained the next day", «наутро его задержали»; not «на следующий день после
+# публикации» (the day after an event, not after the date before)
+_NEXT_DAY = re.compile(
+    r"(?<!\w)(?:the\s+(?:next|following)\s+day|a\s+day\s+later|на\s+следующий\s+день|"
+    r"на\s+другой\s+день|наутро|через\s+день)(?!\s+(?:after|после))(?!\w)",
+    re.I,
+)
+
+
+def _next_day(text: str, start: int, end: int) -> list[tuple[tuple[int, int], date]]:
+    """ "… gathered on 3 August 2025. He was detained the next day.": the day after the last
+    full date written in the 400 characters before the sentence."""
+    m = _NEXT_DAY.search(text, start, end)
+    if m is None:
+        return []
+    window = text[max(0, start - 400) : start]
+    prior = find_dates(window, "ru", None) + find_dates(window, "en", None)
+    if not prior:
+        return []
+    anchor = sorted(prior)[-1][1]
+    return [((m.start() - start, m.end() - start), anchor + timedelta(days=1))]
 
 
 # A dateline before the first date of a report: "MOSCOW, ", «МОСКВА, »
@@ -194,18 +227,28 @@ def classify_dates(
     sent = text[start:end]
     cues = patterns(lang).cues
     marks: list[tuple[int, str]] = []
+    ruling = cues["upheld"].search(sent) or cues["reduced"].search(sent)
     for kind in ("detained", "verdict", "appeal", "released"):
-        marks.extend((m.start(), kind) for m in cues[kind].finditer(sent))
+        for m in cues[kind].finditer(sent):
+            if kind == "verdict" and ruling and _VERDICT_NOUN.match(m.group()):
+                # "The appeals court upheld the sentence of X on Tuesday": the noun names
+                # what was upheld; the date is the appeal ruling's
+                continue
+            marks.append((m.start(), kind))
     if not marks:
         return []
     out: list[Fact] = []
     with_year = {span for span, _ in find_dates(sent, lang, None)}
-    for (s, e), value in find_dates(sent, lang, published):
+    dates = find_dates(sent, lang, published)
+    if not dates:
+        dates = _next_day(text, start, end)
+    for (s, e), value in dates:
         if (s, e) not in with_year and any(ch.isdigit() for ch in sent[s:e]):
             value = _year_from_context(text, start + s, value)
-        kind = min(marks, key=lambda mk: (min(abs(mk[0] - s), abs(mk[0] - e)), mk[1] != "appeal"))[
-            1
-        ]
+        # «задержали …, 23 февраля, и отпустили»: a cue after the date beyond "и"/"and"
+        # belongs to the next clause when a cue before the date is in this one
+        near = [mk for mk in marks if mk[0] < s or not _NEXT_CLAUSE.match(sent[e : mk[0]])] or marks
+        kind = min(near, key=lambda mk: (min(abs(mk[0] - s), abs(mk[0] - e)), mk[1] != "appeal"))[1]
         if kind == "released":  # "released on Thursday": not a date the output has a slot for
             continue
         if _DATELINE.match(sent[:s]):  # "MOSCOW, Nov 14 - …": the report's own date

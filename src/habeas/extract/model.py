@@ -52,6 +52,8 @@ class Mention:
     role_cue: Role | None = None
     speaker: bool = False
     defendant_cue: bool = False
+    relative: bool = False  # named as a relative ("Lykov's mother, Nina Lykova")
+    kin_of: bool = False  # the one a relative is named after ("Lykov's mother", «мать Лыкова»)
     verified: bool = True  # the nominative reading reproduces the words as written
 
 

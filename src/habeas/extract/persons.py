@@ -13,10 +13,12 @@ from habeas.extract.model import Mention, Role
 
 _BETWEEN = {
     # «следователь регионального управления ФСБ Максим Дробышев»: the agency after a title
-    "ru": r"(?:\s+(?:его|её|ее|их|федеральн\w+|мирово\w+|районн\w+|защиты|обвинения|стороны|по\s+назначению|"
+    "ru": r"(?:\s+(?:его|её|ее|их|федеральн\w+|мирово\w+|районн\w+|района|области|края|города|"
+    r"республики|защиты|обвинения|стороны|по\s+назначению|"
     r"регионально\w+|областно\w+|краево\w+|городско\w+|управлени\w+|отдел\w*|следственно\w+|"
     r"комитет\w*|ФСБ|УФСБ|СК|ГСУ|МВД|ЦПЭ|полиции|прокуратур\w+))*\s*,?\s*",
-    "en": r"(?:\s+(?:his|her|their|the|a|an|defen[cs]e|prosecution|key|presiding|federal|state|chief|human[- ]rights))*\s*,?\s*",
+    "en": r"(?:\s+(?:his|her|their|the|a|an|defen[cs]e|prosecution|key|presiding|federal|state|chief|human[- ]rights|"
+    r"major|captain|colonel|lieutenant|general|sergeant|senior|junior))*\s*,?\s*",
 }
 _AFTER = {
     "ru": r"^\s*,\s*(?:(?:его|её|ее|их|который|которая)\s+)?(?:{roles})",
@@ -28,6 +30,120 @@ _COORD = re.compile(
     r"^\s*(?:,|и|and|,\s*and|,\s*и|&)"
     r"(?:\s+(?:his|her|their|его|её|ее|их)(?:\s+[a-zа-яё-]+){1,2})?\s*$"
 )
+
+
+# numbers after a kin word make it a description, not a relation: "a mother of two",
+# «мать двоих детей»
+_NOT_KIN = re.compile(
+    r"\s+(?:of\s+)?(?:two|three|four|five|six|several|many|\d+|двоих|троих|четверых|"
+    r"пятерых|многих|нескольких)\b",
+    re.I,
+)
+# a possessor before the kin word: "Lykov's", "his", «его» (one word may stand between:
+# "Osokin's former wife")
+_POSSESSOR = r"(?:[\w-]+['’]s|his|her|their|the|его|её|ее|их)"
+_POSSESSED = re.compile(rf"(?<!\w){_POSSESSOR}\s+(?:[\w-]+\s+)?$", re.I)
+# after the kin word and before the name: "of the accused, ", « осуждённого, », « Свиридова »
+_KIN_WORDS = re.compile(r"^(?:\s+of)?(?:\s+[\w'’-]+){1,3}\s*,?\s*$", re.I)
+_KIN_BARE = re.compile(r"^\s*,?\s*$")
+_KIN_OF = re.compile(r"^\s+of(?:\s+[\w'’-]+){1,3}\s*,?\s*$", re.I)
+# a word right before a bare kin word is an adjective: «многодетную мать Анну»
+_ADJECTIVE_BEFORE = re.compile(r"[a-zа-яё]\s?$", re.I)
+_APPOSITION_START = re.compile(rf"^\s*,\s*(?P<possessor>{_POSSESSOR}\s+)?", re.I)
+_AFTER_KIN = re.compile(r"(?:\s+of)?\s+[\w'’-]+", re.I)
+_OWNER_START = re.compile(r"^['’]s\s+(?:[\w-]+\s+)?", re.I)
+
+
+_ADMIN_DETENTION = re.compile(
+    r"административн|administrative|unauthori[sz]ed\s+(?:gathering|picket|protest|rally|event)|"
+    r"несогласованн\w+\s+(?:акци|пикет|митинг|мероприят|собрани)",
+    re.I,
+)
+_CRIMINAL = re.compile(r"уголовн|criminal|sentenc|приговор|convict|осужд|осуд", re.I)
+_CLOSED = re.compile(r"^\s*[,—–]")
+_INCLUDING = re.compile(
+    r"(?<!\w)(?:including|among\s+them|such\s+as|в\s+том\s+числе|среди\s+них|включая)", re.I
+)
+# after a role noun: "witnesses, including the election expert ", «свидетелей, в том числе »
+_LIST_TAIL = re.compile(
+    rf"^(?:\s+[\w'’-]+){{0,3}}?\s*,\s*{_INCLUDING.pattern}(?:\s+[\w'’-]+){{0,3}}?\s*,?\s*$",
+    re.I,
+)
+# after a role noun: ", Bortsov's former flatmate ", « обвинения — бывший коллега Ракитиной »
+_DESC_TAIL = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*[,—–]\s*(?:[\w'’-]+\s+){1,4}$", re.I)
+# a lone capitalised word after a place preposition is a town: "from Krasnodar", «из Казани»
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:from|in|near|at|из|в|во|под|около)\s+$", re.I)
+
+
+def _listed_role(pats: LangPatterns, before: str, after: str) -> Role | None:
+    """A role noun heading a list the name is in ("the defence's witnesses, including the
+    election expert Roman Udaltsov", «свидетелей, в том числе эксперта …»), or a role noun
+    then a description in apposition closed after the name ("A key witness, Bortsov's former
+    flatmate Stanislav Yegorov, told …", «Главный свидетель обвинения — бывший коллега
+    Ракитиной Герман Ульянов — …»). Not for defendants."""
+    including = _INCLUDING.search(before) is not None
+    closed = _CLOSED.match(after) is not None
+    if not (including or closed):
+        return None
+    for role, rx in pats.roles.items():
+        if role is Role.DEFENDANT:
+            continue
+        for m in rx.finditer(before):
+            tail = before[m.end() :]
+            if (including and _LIST_TAIL.match(tail)) or (closed and _DESC_TAIL.match(tail)):
+                return role
+    return None
+
+
+def _kin_at(kin: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """The kin word starting at ``pos`` in ``text`` (a whole word), else None."""
+    m = kin.match(text, pos)
+    if m is None or (m.end() < len(text) and text[m.end()].isalnum()):
+        return None
+    if _NOT_KIN.match(text, m.end()):
+        return None
+    return m
+
+
+def _relative_before(kin: re.Pattern[str], before: str) -> bool:
+    """ "Lykov's mother, ", "the wife of the accused, ", «Мать осуждённого, », «жена Свиридова »,
+    «его мать »: a kin word naming the name that follows as a relative; not «многодетную мать
+    Анну» (a description: no possessor, no genitive)."""
+    for m in kin.finditer(before):
+        if m.end() < len(before) and before[m.end()].isalnum() or _NOT_KIN.match(before, m.end()):
+            continue
+        tail = before[m.end() :]
+        head = before[: m.start()]
+        if _POSSESSED.search(head) and (_KIN_BARE.match(tail) or _KIN_OF.match(tail)):
+            return True
+        if _KIN_WORDS.match(tail):
+            return True
+        if _KIN_BARE.match(tail) and not _ADJECTIVE_BEFORE.search(head):
+            return True
+    return False
+
+
+def _relative_after(kin: re.Pattern[str], after: str) -> bool:
+    """ "Nina Lykova, his mother,", «Валентина Лошкарёва, мать осуждённого,»."""
+    start = _APPOSITION_START.match(after)
+    if start is None:
+        return False
+    m = _kin_at(kin, after, start.end())
+    if m is None:
+        return False
+    return bool(start.group("possessor")) or bool(_AFTER_KIN.match(after, m.end()))
+
+
+def _kin_owner(kin: re.Pattern[str], before: str, after: str, lone_ru: bool) -> bool:
+    """ "Lykov's mother", and for a Russian lone surname «мать Лыкова»: the name only says
+    whose relative is named."""
+    start = _OWNER_START.match(after)
+    if start is not None and _kin_at(kin, after, start.end()) is not None:
+        return True
+    if lone_ru:
+        stripped = before.rstrip()
+        return any(m.end() == len(stripped) for m in kin.finditer(stripped))
+    return False
 
 
 def _key(word: str) -> str:
@@ -136,6 +252,7 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
     speaker_after = re.compile(f"^[\\s,]*(?:{pats.cues['speaker'].pattern})", re.I)
     witness = pats.cues["witness_predicate"]
     client_rx = pats.cues.get("client")
+    kin = pats.cues.get("relative")
     ordered = sorted(mentions, key=lambda m: m.start)
     for n, m in enumerate(ordered):
         before = text[max(0, m.start - 60) : m.start]
@@ -145,10 +262,17 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
                 m.role_cue = role
                 break
         else:
-            for role, rx in after_rx.items():
-                if rx.search(after):
-                    m.role_cue = role
-                    break
+            listed = _listed_role(pats, before, after)
+            if listed is not None:
+                m.role_cue = listed
+            else:
+                # "an observer from Krasnodar, a political prisoner": the apposition is the
+                # head noun's, not a town's after a preposition
+                if not (m.lone and _PLACE_BEFORE.search(before)):
+                    for role, rx in after_rx.items():
+                        if rx.search(after):
+                            m.role_cue = role
+                            break
         # «Адвокат осуждённого Валентина Шубина»: a role noun, then the client in the genitive,
         # then a name in the nominative: the name is the lawyer's (a client's name would be
         # in the genitive: «адвокат осуждённого Ивана Петрова»)
@@ -161,6 +285,20 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
                 ):
                     m.role_cue = role
                     break
+        if kin is not None and _kin_owner(kin, before, after, m.lone and lang == "ru"):
+            # "Demin's brother Pavel Demin was also charged", «Брат Демина Павел»: the name
+            # only says whose relative; a fact of the sentence is not the named one's
+            m.kin_of = True
+        if (
+            kin is not None
+            and not m.lone
+            and (_relative_before(kin, before) or _relative_after(kin, after))
+        ):
+            # "Lykov's mother, Nina Lykova", «Мать осуждённого, Валентина Лошкарёва»: a
+            # relative; «осуждённого» is the son's role word, not hers
+            m.relative = True
+            if m.role_cue is Role.DEFENDANT:
+                m.role_cue = None
         # "адвокат Петрова Мария Зуева": the cue belongs to the second name
         nxt = ordered[n + 1] if n + 1 < len(ordered) else None
         if m.role_cue and nxt and text[m.end : nxt.start].strip() == "" and not nxt.lone:
@@ -190,23 +328,81 @@ def mark_defendants(
 ) -> None:
     """Give each defendant cue in the sentence to the nearest unlabelled name (and the
     names coordinated with it: "Иванов и Петров"); a sentence term (at the offsets in
-    ``terms``) marks the nearest unlabelled name before it ("Петров — 5 лет")."""
+    ``terms``) marks the nearest unlabelled name before it ("Петров — 5 лет"). A relative
+    ("Lykov's mother, Nina Lykova") is never that nearest name."""
     free = [m for m in mentions if m.role_cue is None and not m.speaker]
+    # a relative is never the nearest name a cue goes to, only one coordinated with it
+    # ("A and his wife B were sentenced")
+    anchors = [m for m in free if not m.relative]
     if not free:
         return
     for pos in terms:
-        before = [m for m in free if m.end <= pos]
+        before = [m for m in anchors if m.end <= pos]
+        if not anchors:
+            break
         if before:
             # "Sharipov and Mukhametov were given three years … each": the names coordinated
             # with the nearest one are sentenced too
             for m in coordinated(text, free, max(before, key=lambda m: m.end)):
                 m.defendant_cue = True
     sent = text[start:end]
+    relatives = [m for m in free if m.relative]
+    admin = _ADMIN_DETENTION.search(sent) and not _CRIMINAL.search(sent)
     for cue in pats.cues["defendant"].finditer(sent):
         pos = start + cue.start()
-        nearest = min(free, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)))
+        if admin and pats.cues["detained"].match(cue.group()):
+            # "Police detained two of them, including the artist Yelizaveta Bunina, for what
+            # they called an unauthorised gathering": an administrative detention
+            continue
+        own = [
+            m
+            for m in relatives
+            if _predicate_of(text, m, pos, start + cue.end(), pats.cues["relative"])
+        ]
+        # "His younger brother, Rinat Gabdrakhmanov, was fined", «Её мужа Всеволода Гиренко,
+        # обвинявшегося по тому же делу»: a cue that is the relative's own predicate
+        if not own and not anchors:
+            continue
+        nearest = (
+            own[0] if own else min(anchors, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)))
+        )
         for m in coordinated(text, free, nearest):
             m.defendant_cue = True
+    for m in relatives:
+        # "His co-defendants, Lidiya Fomicheva and her husband Gleb Fomichev, received …": a
+        # relative coordinated with a named defendant is in that list
+        if not m.defendant_cue and any(
+            x.role_cue is Role.DEFENDANT for x in coordinated(text, mentions, m) if x is not m
+        ):
+            m.defendant_cue = True
+
+
+# between a name and its own predicate: only auxiliaries ("X, who was later sentenced",
+# "X was fined", «X, обвинявшегося»)
+_OWN_PREDICATE_AFTER = re.compile(
+    r"^[\s,]*(?:(?:who|which|который|которая|которого|которой|которому|которую)\s+)?"
+    r"(?:(?:was|were|is|are|has|have|had|been|being|later|also|then|himself|herself|"
+    r"был|была|были|тоже|также|позже|затем|сам|сама)\s+)*$",
+    re.I,
+)
+# a verdict verb whose object is the relative: "sentenced his wife, Anna X,", «приговорил его
+# жену Анну X»
+_OWN_PREDICATE_BEFORE = re.compile(r"^(?:\s*[\w'’-]+){0,3}[\s,]*$")
+
+
+def _predicate_of(
+    text: str, m: Mention, cue_start: int, cue_end: int, kin: re.Pattern[str]
+) -> bool:
+    """True when the cue at ``cue_start``–``cue_end`` is the mention's own predicate: right
+    after it with only auxiliaries between, or right before it with at most three words
+    holding the kin word between ("sentenced his wife, Anna X"; not «Мать осуждённого Нина
+    X», where the cue is the son's role noun)."""
+    if cue_start >= m.end:
+        return bool(_OWN_PREDICATE_AFTER.match(text[m.end : cue_start]))
+    if cue_end <= m.start:
+        between = text[cue_end : m.start]
+        return bool(_OWN_PREDICATE_BEFORE.match(between)) and kin.search(between) is not None
+    return False
 
 
 def coordinated(text: str, mentions: list[Mention], anchor: Mention) -> list[Mention]:

@@ -23,20 +23,21 @@ _SURNAME_SHAPE = re.compile(
 @lru_cache(maxsize=32768)
 def latin_given(word: str) -> bool:
     """True when a capitalised Latin word reads as a Russian given name: listed in
-    ``habeas.names`` data, or its likeliest Cyrillic reading is a dictionary given name in
-    the nominative ("Yelisei" → «Елисей»). Callers exclude stop words first."""
+    ``habeas.names`` data, or its likeliest Cyrillic reading (or a second one of at least 0.3)
+    is a dictionary given name in the nominative ("Yelisei" → «Елисей», "Albina" → «Альбина»). Callers exclude stop words first."""
     if is_known_given(word):
         return True
     if len(word) < 4:  # "Any" → «Аний»: short English words read as rare names
         return False
-    cands = to_cyrillic_candidates(word, 1)
-    if not cands:
-        return False
-    top = cands[0][0].lower()
-    if not morph().word_is_known(top):
-        return False
-    tag = morph_parses(top)[0].tag
-    return "Name" in tag and "nomn" in tag
+    # the likeliest reading, or a close second one: "Albina" → «Албина» (0.67), «Альбина» (0.33)
+    for cyr, score in to_cyrillic_candidates(word, 2):
+        low = cyr.lower()
+        if score < 0.3 or not morph().word_is_known(low):
+            continue
+        tag = morph_parses(low)[0].tag
+        if "Name" in tag and "nomn" in tag:
+            return True
+    return False
 
 
 class _Givens:
@@ -54,12 +55,26 @@ class _Givens:
 
 def _unknown_given(run: list[str], after: str, predicate: re.Pattern[str]) -> bool:
     """Two capitalised words followed by a predicate only a person takes ("was sentenced",
-    "received 17 years"): a name whose given name is not in any list ("Server Kurtamet")."""
+    "received 17 years"), also through a list of names the predicate governs ("Lenur Asanov,
+    Aider Dzhemilev and Izzet Yakubov were found guilty"): a name whose given name is not in
+    any list ("Server Kurtamet")."""
+    if len(run) != 2 or not all(len(w) > 2 and "-" not in w for w in run):
+        return False
+    if predicate.match(after) is not None:
+        return True
+    # "Lenur Asanov, Aider Dzhemilev and Izzet Yakubov were found guilty": the first of a
+    # list of names that the predicate governs, with a surname-shaped last word
+    tail = _LIST_TAIL.match(after)
     return (
-        len(run) == 2
-        and all(len(w) > 2 and "-" not in w for w in run)
-        and predicate.match(after) is not None
+        tail is not None
+        and bool(_SURNAME_SHAPE.search(run[1].lower()))
+        and predicate.match(after[tail.end() :]) is not None
     )
+
+
+_LIST_TAIL = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)*\s*,?\s+and\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+"
+)
 
 
 def _strip_possessive(word: str) -> str:

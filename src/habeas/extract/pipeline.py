@@ -23,7 +23,14 @@ from habeas.extract.document import to_plain
 from habeas.extract.facts import Fact
 from habeas.extract.institutions import find_courts, find_facilities
 from habeas.extract.lexicon import LangPatterns, patterns
-from habeas.extract.model import ExtractionResult, Mention, PersonCandidate, Role, Span
+from habeas.extract.model import (
+    ChangeKind,
+    ExtractionResult,
+    Mention,
+    PersonCandidate,
+    Role,
+    Span,
+)
 from habeas.extract.persons import (
     Person,
     cluster,
@@ -134,7 +141,9 @@ class _Attacher:
     ) -> None:
         """Attach the facts of the sentence starting at ``start``; ``same_offence`` are the
         spans of "for the same offence" cues in it."""
-        defs = [m for m in mentions if self._is_def(m)]
+        # "Demin's brother Pavel Demin was also charged with treason": the facts are the
+        # brother's, not Demin's
+        defs = [m for m in mentions if self._is_def(m) and not m.kin_of]
         previous = list(self.focus)
         terms = [f for f in facts if f.kind == "term"]
         respectively = len(terms) > 1 and _RESPECTIVELY.search(
@@ -184,11 +193,21 @@ class _Attacher:
             self.focus = self.focus[-1:]
         one_offence = len({f.value for f in facts if f.kind == "article"}) == 1
         for fact in facts:
+            gendered = self._gendered(fact, everyone or self.focus)
+            if gendered is not None:
+                # "3 years 2 months for her and 2 years 6 months for him": the pronoun after
+                # the term names whose it is
+                _apply(self.cands[id(gendered)], fact)
+                continue
             if (
                 fact.kind == "article"
                 and one_offence
                 and len(everyone) > 1
                 and all(m.end <= fact.start for m in defs)
+                # «…, Галиеву, которому также вменили насилие (ст. 318)»: his own, added
+                and not _ALSO.search(
+                    self.text[max((m.end for m in defs), default=start) : fact.start]
+                )
                 or any(pos < fact.span[1] + 12 for pos in both_at)
                 and defs
                 and fact.kind != "term"
@@ -226,6 +245,18 @@ class _Attacher:
                     _apply(self.cands[id(target)], Fact("article", span, article))
                 return
 
+    def _gendered(self, fact: Fact, people: list[Person]) -> Person | None:
+        """The one person of ``people`` whose gender the pronoun right after a term gives
+        ("… for her", «… для него»), else None."""
+        if fact.kind != "term" or len(people) < 2:
+            return None
+        m = _FOR_PRONOUN.match(self.text, fact.span[1])
+        if m is None:
+            return None
+        female = m.group(1).lower() in ("her", "неё", "нее", "ней")
+        match = [p for p in people if _female(p) is female]
+        return match[0] if len(match) == 1 else None
+
     def _is_def(self, m: Mention) -> bool:
         person = self.owner.get(id(m))
         return person is not None and person.role is Role.DEFENDANT
@@ -238,18 +269,46 @@ class _Attacher:
         return list(dict.fromkeys(self.owner[id(m)] for m in coordinated(self.text, defs, anchor)))
 
 
+_FOR_PRONOUN = re.compile(r"\s+(?:for|для)\s+(him|her|него|неё|нее|ней)\b", re.I)
+_MALE_IN_A = frozenset(
+    {"nikita", "ilya", "foma", "kuzma", "luka", "savva", "никита", "илья", "фома"}
+)
+
+
+def _female(person: Person) -> bool:
+    """A person's gender read off the name: a feminine surname ending (-ova, -ina, -aya, «-ова»,
+    «-ая») or, failing one, a given name ending in -a/-ya («-а», «-я») that is not a man's."""
+    best = person.best
+    surname = best.surname.lower()
+    if re.search(r"(?:ova|eva|yova|ina|yna|aya|ая|ова|ева|ёва|ина|ына)$", surname):
+        return True
+    if re.search(r"(?:ov|ev|in|yn|sky|skiy|ий|ой|ов|ев|ин|ын)$", surname):
+        return False
+    given = best.given.lower()
+    return bool(given) and given not in _MALE_IN_A and given.endswith(("a", "ya", "а", "я"))
+
+
 def _pronoun_defendants(
     text: str, sentences: list[Span], by_sentence: list[list[Mention]], pats: LangPatterns
 ) -> None:
     """ "Shamil Gadzhiev, 26, recorded a video. He was charged under Article 148": a sentence
     that opens with a pronoun, names nobody and has a defendant cue makes a defendant of the
-    one unlabelled person named in the sentence before."""
+    one unlabelled person named in the sentence before, when no defendant was named earlier."""
     for i in range(1, len(sentences)):
         s, e = sentences[i]
         sent = text[s:e]
         if by_sentence[i] or not pats.cues["pronoun"].search(sent):
             continue
         if not pats.cues["defendant"].search(sent):
+            continue
+        if any(
+            m.defendant_cue or m.role_cue is Role.DEFENDANT
+            for group in by_sentence[: i - 1]
+            for m in group
+        ):
+            # "Zolotnitskaya … Police detained …, including the artist Yelizaveta Bunina. Her
+            # case is the fourth criminal prosecution …": with a defendant named before, the
+            # pronoun is more likely hers
             continue
         prev = by_sentence[i - 1]
         free = [
@@ -258,6 +317,7 @@ def _pronoun_defendants(
             if m.role_cue is None
             and not m.speaker
             and not m.lone
+            and not m.relative
             # «написал «Слава Украине»»: a quoted slogan is no person
             and text[max(0, m.start - 1) : m.start] not in ("«", '"', "“")
         ]
@@ -358,7 +418,7 @@ def extract_text(
             (s + m.start(), s + m.end()) for m in pats.cues["same_offence"].finditer(plain[s:e])
         ]
         attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s, e)
-    _finish(persons, cands, attacher.pending, kept)
+    _finish(plain, persons, cands, attacher.pending, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
     return ExtractionResult(text=plain, lang=lang, persons=result, published=published)
 
@@ -370,6 +430,13 @@ _CLAUSE_END = re.compile(r"[,;:—–(]")
 _VAGUE_COURT = re.compile(
     r"^(?:(?:military|garrison|district|city|regional|военн\w*|районн\w*|городск\w*)\s+)?"
     r"(?:court|суд\w*)\s+(?:in|в|во)\s+(?:the\s+)?(?P<town>[A-ZА-ЯЁ][\w-]+)",
+    re.I,
+)
+
+
+_COURT_AS_PLACE = re.compile(
+    r"(?:(?:у|возле|около|рядом\s+со?|перед)\s+здани\w+|(?:outside|near|in\s+front\s+of)(?:\s+the)?"
+    r"(?:\s+building\s+of(?:\s+the)?)?)\s*$",
     re.I,
 )
 
@@ -386,6 +453,10 @@ def _court_role(text: str, sent_start: int, fact: Fact, pats: LangPatterns) -> F
     cues = pats.cues
     start, end = fact.span
     before = text[sent_start:start]
+    if _COURT_AS_PLACE.search(before):
+        # «у здания Баймакского суда собрались тысячи человек», "outside the Tverskoy court":
+        # the building as a place, not a ruling
+        return Fact("named_court", fact.span, fact.value)
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     clause = before[cut:]
     future = None
@@ -464,8 +535,20 @@ def _fuzzy_in(m: Mention, surnames: set[str]) -> bool:
     return len(key) > 5 and any(len(s) > 5 and fuzz.ratio(key, s) >= 88 for s in surnames)
 
 
+# an offence charged in addition to another: «также вменили», «дополнительно», "also charged"
+_ALSO = re.compile(
+    r"(?<!\w)(?:также|тоже|дополнительно|кроме\s+того|ещё\s+и|еще\s+и|also|additionally|"
+    r"in\s+addition|as\s+well)(?!\w)",
+    re.I,
+)
+
+
 def _finish(
-    persons: list[Person], cands: dict[int, PersonCandidate], pending: list[Fact], facts: list[Fact]
+    text: str,
+    persons: list[Person],
+    cands: dict[int, PersonCandidate],
+    pending: list[Fact],
+    facts: list[Fact],
 ) -> None:
     """Document-level defaults: pending facts to a sole defendant, the only court and
     the only judge to every defendant."""
@@ -478,15 +561,39 @@ def _finish(
         # "… sentenced three men on charges of membership in Hizb ut-Tahrir. A got …, B and
         # C …": an offence named before any defendant is every defendant's with none of
         # their own
-        bare = [c for c in defendants if not c.articles]
+        # "… признал их виновными в массовых беспорядках. … Галиеву, которому также вменили
+        # насилие (ст. 318)": an offence "also"/«также» charged adds to the group's offence
+        bare = [
+            c
+            for c in defendants
+            if not c.articles
+            or any(
+                _ALSO.search(text[max(0, a - 70) : a].split(".")[-1])
+                for a, _ in c.spans.get("article", [])
+            )
+        ]
         verdicts = {f.value for f in pending if f.kind == "date" and f.value[0] == "verdict"}
+        appeals = {f.value for f in pending if f.kind == "date" and f.value[0] == "appeal"}
         for fact in pending:
             if fact.kind == "article":
                 for cand in bare:
                     _apply(cand, fact)
-            elif fact.kind == "date" and fact.value[0] == "verdict" and len(verdicts) == 1:
-                # «Суд 2 декабря вынес приговор трём верующим. … Сергея Жмурова, …»: one
-                # verdict date before the defendants are named is the date of every verdict
+            elif fact.kind == "court" and len({f.value for f in pending if f.kind == "court"}) == 1:
+                # «В апреле Баймакский районный суд признал их виновными … Ильнуру Хасанову
+                # назначили …»: the one verdict court named before the defendants
+                for cand in defendants:
+                    _apply(cand, fact)
+            elif (
+                fact.kind == "date"
+                and fact.value[0] in ("verdict", "appeal")
+                and len(verdicts if fact.value[0] == "verdict" else appeals) == 1
+                or fact.kind == "change"
+                and fact.value.kind is ChangeKind.UPHELD
+            ):
+                # «Суд 2 декабря вынес приговор трём верующим. … Сергея Жмурова, …», «Верховный
+                # суд позавчера оставил без изменения приговор четырём участникам …»: one
+                # verdict or appeal date (or an upholding) before the defendants are named is
+                # every defendant's
                 for cand in defendants:
                     _apply(cand, fact)
     courts = {f.value for f in facts if f.kind == "court"}

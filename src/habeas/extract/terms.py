@@ -21,7 +21,7 @@ _RU_TERM = re.compile(
     re.I,
 )
 _EN_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half|\s*1/2|\s*½)?[- ]years?\b"
+    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?[- ]years?\b"
     rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})[- ]months?\b)?"
     rf"|(?P<m2>{EN_NUMBER})[- ]months?\b)",
     re.I,
@@ -34,14 +34,14 @@ _FROM_TO = {
         re.I,
     ),
     "en": re.compile(
-        rf"(?<!\w)from\s+(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half)?(?:[- ]years?)?"
+        rf"(?<!\w)from\s+(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:[- ]years?)?"
         rf"(?:,?\s+(?:and\s+)?(?P<m>{EN_NUMBER})[- ]months?)?"
-        rf"\s+to\s+{EN_NUMBER}(?:\s+and\s+a\s+half)?[- ]years?\b",
+        rf"\s+to\s+{EN_NUMBER}(?:[\s-]+and[\s-]+a[\s-]+half)?[- ]years?\b",
         re.I,
     ),
 }
 _RU_HALF = r"(?:\s+с\s+половиной)?"
-_EN_HALF = r"(?:\s+and\s+a\s+half|\s*1/2|\s*½)?"
+_EN_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?"
 # «к семи, пяти и четырём с половиной годам», "to 15, 13 and 9 years": every number but the
 # last (which the term pattern reads with its unit) is a term too
 _COORD_TERM = {
@@ -51,7 +51,7 @@ _COORD_TERM = {
         re.I,
     ),
     "en": re.compile(
-        rf"(?<![\w-])(?P<y>{EN_NUMBER})(?P<half>\s+and\s+a\s+half|\s*1/2|\s*½)?"
+        rf"(?<![\w-])(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?"
         rf"(?=(?:\s*,\s*{EN_NUMBER}{_EN_HALF})*,?\s+and\s+{EN_NUMBER}{_EN_HALF}[- ]years?\b)",
         re.I,
     ),
@@ -160,6 +160,15 @@ def _clause_before(text: str, start: int, limit: int = 90) -> str:
     return window[cut + 1 :] if cut >= 0 else window
 
 
+def _last(text: str, n: int) -> str:
+    """The last ``n`` characters of ``text`` without a word cut at the start ("husband" cut
+    to "band" would read as a ban)."""
+    if len(text) <= n:
+        return text
+    tail = text[-n:]
+    return re.sub(r"^\w+", "", tail) if text[-n - 1].isalnum() else tail
+
+
 def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
     """True when the last cue before a term is a request or threat, not a verdict."""
     last = None
@@ -218,7 +227,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
     for m in _COORD_TERM[lang].finditer(sent):
         # «к семи и шести годам», "to seven and six years": the first number is a term too
         years = int(parse_number(m.group("y")) or 0)
-        if years and not _requested(_clause_before(sent, m.start())[-60:], cues):
+        if years and not _requested(_last(_clause_before(sent, m.start()), 60), cues):
             span = (start + m.start("y"), start + m.end())
             months = 6 if m.group("half") else None
             out.append(Fact("term", span, Term(span=span, years=years, months=months)))
@@ -232,7 +241,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         term = _make_term(m, start)
         if not (term.years or term.months):
             continue
-        near = before[-60:]
+        near = _last(before, 60)
         if _requested(re.sub(r"(?:до|от|up\s+to|to)\s*$", "", near, flags=re.I), cues):
             # "had asked the appeal court to increase the term to seven years": not a change
             # (the preposition right before the term is left out: «снизила … до» is no request)
@@ -247,11 +256,12 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 Fact("change", term.span, Change(change_kind, term.span, term.years, term.months))
             )
             continue
-        if _requested(near, cues) or cues["ban"].search(near[-45:]):
+        if _requested(near, cues) or cues["ban"].search(_last(near, 45)):
             continue
         if not has_verdict and not re.search(
+            # «Тарасу Гнатюку — 15 лет строгого режима»: a regime makes it a sentence too
             r"колони|лишени\w+\s+свободы|colony|prison|jail|behind\s+bars|срок|term|условн|заочн|"
-            r"suspended|in\s+absentia",
+            r"suspended|in\s+absentia|режим\w*|regime",
             sent,
             re.I,
         ):
@@ -261,7 +271,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         for m in rx.finditer(sent):
             # «Прокурор просил назначить ей два года колонии-поселения»: asked for, not given
             # ("the remainder in a strict-regime colony" is the colony part of the sentence)
-            near = _REST.sub(" ", _clause_before(sent, m.start())[-80:])
+            near = _REST.sub(" ", _last(_clause_before(sent, m.start()), 80))
             if _requested(near, cues):
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
@@ -278,7 +288,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             if m.group("n")
             else parse_amount(groups["n2"], groups["s2"], lang)
         )
-        near = _clause_before(sent, m.start())[-50:]
+        near = _last(_clause_before(sent, m.start()), 50)
         # "She had already been fined 30,000 roubles under the administrative code for a
         # similar remark, which made any further comment a criminal matter": the fine's own
         # clause decides
@@ -297,7 +307,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 out.append(Fact("fine", (start + m.start("n"), start + m.end()), amount))
     if has_verdict or out:
         for m in _SUSPENDED[lang].finditer(sent):
-            if _requested(_clause_before(sent, m.start())[-60:], cues):
+            if _requested(_last(_clause_before(sent, m.start()), 60), cues):
                 continue  # «добиваясь условного срока»: asked for, not given
             out.append(Fact("suspended", (start + m.start(), start + m.end()), True))
         for m in _ABSENTIA[lang].finditer(sent if cues["verdict"].search(sent) else ""):
@@ -327,12 +337,38 @@ def _changes(sent: str, start: int, lang: str, found: list[Fact]) -> list[Fact]:
             continue
         if kind is ChangeKind.UPHELD and not appeal:
             continue
-        if _requested(_clause_before(sent, m.start())[-80:], cues) or _ASKED.search(
-            _clause_before(sent, m.start())[-60:]
+        if _requested(_last(_clause_before(sent, m.start()), 80), cues) or _ASKED.search(
+            _last(_clause_before(sent, m.start()), 60)
         ):
             # "had asked the appeal court to increase the term", "asked for the sentence to
             # be upheld": a request, not a ruling
             continue
+        if kind is ChangeKind.RELEASED and _PRETRIAL_RELEASE.match(sent[m.end() :]):
+            # «отпустили под запрет определённых действий», "released on bail": before trial
+            continue
+        if kind in (
+            ChangeKind.INCREASED_ON_APPEAL,
+            ChangeKind.REDUCED_ON_APPEAL,
+        ) and (
+            _LAW_BEFORE.search(_last(_clause_before(sent, m.start()), 50))
+            or _LAW_AFTER.match(sent[m.end() :])
+        ):
+            # "Since the sabotage articles were toughened in 2022", «ужесточили закон»: the
+            # law, not a sentence
+            continue
         span = (start + m.start(), start + m.end())
         out.append(Fact("change", span, Change(kind, span)))
     return out
+
+
+_PRETRIAL_RELEASE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:под\s+(?:запрет|подписк|домашн|залог)|on\s+bail|under\s+house\s+arrest|"
+    r"pending\s+(?:trial|the\s+trial)|under\s+(?:a\s+)?(?:travel\s+ban|restrictions?))",
+    re.I,
+)
+_LAW_WORDS = (
+    r"(?:articles?|laws?|legislation|penalties|punishments?\s+for|стать(?:я|и|ю|ей)|закон\w*|"
+    r"законодательств\w*|наказани\w+\s+за)"
+)
+_LAW_BEFORE = re.compile(rf"{_LAW_WORDS}\s+(?:\w+\s+){{0,2}}$", re.I)
+_LAW_AFTER = re.compile(rf"^\s*(?:the\s+)?(?:\w+\s+)?{_LAW_WORDS}", re.I)
