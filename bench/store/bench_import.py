@@ -3,9 +3,11 @@
 Usage:
     .venv/bin/python bench/store/bench_import.py [--rows 100000] [--postgres URL] [--million]
 
-Each import runs as a real ``habeas import`` process into a fresh database; wall time and
-the peak resident memory of that process (and its worker processes) are reported. Results
-go to stdout as a Markdown table and to bench/out/store.json.
+Each import runs as a real ``habeas import`` process into a fresh database; wall time, CPU
+time (user + system of the process and all its descendants: the fork server and the worker
+processes, which the parent never reaps, so they are sampled from /proc) and the peak
+resident memory of that process (and its worker processes) are reported, with the load
+average at the start. Results go to stdout as JSON and to bench/out/store.json.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,16 +40,65 @@ def interchange_file(rows: int) -> Path:
     return path
 
 
-def timed_process(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Run a command; returns (seconds, peak RSS in MiB of it and its children, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _proc_table() -> dict[int, tuple[int, float]]:
+    """Every process: pid → (parent pid, user + system CPU seconds so far)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    table: dict[int, tuple[int, float]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            text = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        # state ppid ... utime(14) stime(15), counted from field 3; not the reaped children
+        # (cutime, cstime): a worker reaped by the fork server would count twice.
+        table[int(entry)] = (int(fields[1]), sum(int(f) for f in fields[11:13]) / tick)
+    return table
+
+
+def _tree_cpu(root: int, seen: dict[int, float]) -> None:
+    """Record the CPU seconds of ``root`` and its descendants into ``seen`` (pid → max)."""
+    table = _proc_table()
+    family = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, (parent, _) in table.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                grew = True
+    for pid in family:
+        if pid in table:
+            seen[pid] = max(seen.get(pid, 0.0), table[pid][1])
+
+
+def timed_process(args: list[str], env: dict[str, str]) -> tuple[float, float, str, float]:
+    """Run a command; returns (seconds, peak RSS in MiB of it and its children, stdout,
+    CPU seconds of it and every descendant, sampled every 0.1 s)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    cpu: dict[int, float] = {}
+    with ThreadPoolExecutor(1) as pool:
+        streams = pool.submit(process.communicate)
+        while not streams.done():
+            _tree_cpu(process.pid, cpu)
+            time.sleep(0.1)
+        stdout, stderr = streams.result()
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024, done.stdout
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # The main process's final figure comes from its exit status (exact); its descendants'
+    # from the last sample (short by at most one interval each).
+    cpu.pop(process.pid, None)
+    main_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak = max(after.ru_maxrss, before.ru_maxrss) / 1024
+    return seconds, peak, stdout, main_cpu + sum(cpu.values())
 
 
 def fresh_postgres(url: str) -> str:
@@ -63,13 +115,16 @@ def fresh_postgres(url: str) -> str:
 def bench_import(path: Path, db: str) -> dict[str, float]:
     """Import ``path`` into ``db`` as one ``habeas import`` process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HABEAS_", "DJANGO_"))}
-    seconds, peak, out = timed_process(
+    load = os.getloadavg()[0]
+    seconds, peak, out, cpu = timed_process(
         [*HABEAS, "import", str(path), "--source", "Bench", "--db", db, "--json"], env
     )
     report = json.loads(out)
     return {
         "rows": report["rows_read"],
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "load_average_at_start": round(load, 2),
         "rows_per_second": round(report["rows_read"] / seconds),
         "peak_mib": round(peak),
     }
@@ -96,7 +151,7 @@ def bench_reads(db: str, samples: int = 200) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HABEAS_", "DJANGO_"))}
     process_ms = []
     for pid in ids[:5]:
-        seconds, _, _ = timed_process([*HABEAS, "show", str(pid), "--json", "--db", db], env)
+        seconds, _, _, _ = timed_process([*HABEAS, "show", str(pid), "--json", "--db", db], env)
         process_ms.append(seconds * 1000)
     return {
         "show_query_ms_p50": round(statistics.median(timings), 1),

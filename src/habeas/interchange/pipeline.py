@@ -1,8 +1,10 @@
 """Normalising a file's rows, in worker processes when the file is large.
 
 Checking and parsing rows (names above all) is pure Python and the heaviest part of an
-import; the store only writes. Large files are cut into chunks that worker processes
-normalise while the caller writes the previous chunk; results come back in file order.
+import; so is building the database rows each one becomes (:mod:`habeas.interchange.facts`).
+Large files are cut into chunks that worker processes normalise while the caller writes the
+previous chunk; results come back in file order. The store's importer takes
+:func:`prepared_rows` (database-ready tuples), so that it only assigns ids and writes.
 """
 
 from __future__ import annotations
@@ -10,17 +12,23 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from itertools import islice
+from typing import Any, TypeVar
 
 from habeas.interchange.errors import InterchangeError
+from habeas.interchange.facts import RowFacts, row_facts
 from habeas.interchange.mapping import Mapping
 from habeas.interchange.readers import RawRow
 from habeas.interchange.rows import InterchangeRow, normalize_row
 
 Outcome = tuple[RawRow, InterchangeRow | InterchangeError]
+#: A prepared row: its facts, or the raw row (kept for a rejects file) with its error.
+Prepared = tuple[RawRow | None, RowFacts | InterchangeError]
+
+T = TypeVar("T")
 
 CHUNK_ROWS = 1000
 #: Below this many rows, starting workers costs more than it saves.
@@ -37,6 +45,21 @@ def _normalize_chunk(
         except InterchangeError as exc:
             outcomes.append((raw, exc))
     return outcomes
+
+
+def _prepare_chunk(
+    raws: list[RawRow], plan: dict[str, str], mapping: Mapping, label: str, today: date
+) -> list[Prepared]:
+    prepared: list[Prepared] = []
+    for raw in raws:
+        try:
+            row = normalize_row(raw, plan, mapping, label, today)
+        except InterchangeError as exc:
+            prepared.append((raw, exc))
+        else:
+            # The raw row is not sent back: its cells are in the facts (as JSON).
+            prepared.append((None, row_facts(row, raw.values)))
+    return prepared
 
 
 def default_workers() -> int:
@@ -63,19 +86,48 @@ def normalized_rows(
         for raw in iterator:
             yield _normalize_chunk([raw], plan, mapping, label, today)[0]
         return
+    yield from _in_workers(_normalize_chunk, iterator, (plan, mapping, label, today), workers)
+
+
+def prepared_rows(
+    rows: Iterable[RawRow],
+    plan: dict[str, str],
+    mapping: Mapping,
+    label: str,
+    today: date,
+    *,
+    workers: int = 0,
+) -> Iterator[Prepared]:
+    """Each row's database-ready facts, or its raw row with its error, in file order.
+
+    Args:
+        workers: worker processes; 0 prepares in this process.
+    """
+    iterator = iter(rows)
+    if workers <= 0:
+        for raw in iterator:
+            yield _prepare_chunk([raw], plan, mapping, label, today)[0]
+        return
+    yield from _in_workers(_prepare_chunk, iterator, (plan, mapping, label, today), workers)
+
+
+def _in_workers(
+    work: Callable[..., list[T]], rows: Iterator[RawRow], args: tuple[Any, ...], workers: int
+) -> Iterator[T]:
+    """``work`` over chunks of ``rows`` in worker processes; the results in order."""
     # Not "fork": the parent may run threads (DuckDB, the web server), and a forked child
     # of a threaded process can crash. A fork server is a clean single-threaded process that
     # has imported the parsers once, so workers still start fast.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["habeas.interchange.rows"])
+    context.set_forkserver_preload(["habeas.interchange.facts"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future[list[Outcome]]] = deque()
+        pending: deque[Future[list[T]]] = deque()
         while True:
             while len(pending) < workers * 2:
-                chunk = list(islice(iterator, CHUNK_ROWS))
+                chunk = list(islice(rows, CHUNK_ROWS))
                 if not chunk:
                     break
-                pending.append(pool.submit(_normalize_chunk, chunk, plan, mapping, label, today))
+                pending.append(pool.submit(work, chunk, *args))
             if not pending:
                 return
             yield from pending.popleft().result()

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from habeas.interchange.columns import ARTICLE_SEPARATOR, LIST_SEPARATOR, REQUIRED_COLUMNS
@@ -198,11 +198,11 @@ def normalize_row(
     row.aliases = split_list(cells.get("aliases", ""), LIST_SEPARATOR)
     row.gender = attempt("gender", parse_gender)
     for column in DATE_COLUMNS:
-        setattr(row, column, attempt(column, lambda t: parse_date(t, mapping.date_formats)))
+        setattr(row, column, attempt(column, lambda t: _date(t, mapping.date_formats)))
     row.region = cells.get("region", "")
     row.country = (cells.get("country", "") or "RU").upper()
-    row.articles = attempt("articles", lambda t: _references(t, row.country)) or []
-    row.sentence = attempt("sentence", lambda t: parse_term(t) if t.strip() else None)
+    row.articles = list(attempt("articles", lambda t: _references(t, row.country)) or ())
+    row.sentence = attempt("sentence", lambda t: _term(t) if t.strip() else None)
     row.regime = attempt("regime", lambda t: parse_regime(t) if t.strip() else None)
     row.facility = cells.get("facility", "")
     row.facility_address = cells.get("facility_address", "")
@@ -236,12 +236,28 @@ def _web_link(text: str) -> str:
     return text
 
 
-def _references(text: str, country: str) -> list[LegalReference]:
+# Lists repeat the same article, term and date cells row after row, and the parsed values
+# are immutable: each distinct cell is parsed once per process (errors are not cached, so a
+# bad cell is reported afresh on every row that has it).
+
+
+@lru_cache(maxsize=16384)
+def _references(text: str, country: str) -> tuple[LegalReference, ...]:
     references: list[LegalReference] = []
     # JSON arrays arrive joined by the list separator; accept it beside the article one.
     for part in split_list(text.replace(LIST_SEPARATOR, ARTICLE_SEPARATOR), ARTICLE_SEPARATOR):
         references.extend(parse_references(part, country))
-    return references
+    return tuple(references)
+
+
+@lru_cache(maxsize=4096)
+def _term(text: str) -> Term:
+    return parse_term(text)
+
+
+@lru_cache(maxsize=65536)
+def _date(text: str, formats: tuple[str, ...]) -> PartialDate | None:
+    return parse_date(text, formats)
 
 
 def _check_dates(

@@ -1,10 +1,9 @@
-"""Finding or creating facilities by the names lists give them."""
+"""What a facility's name, as lists give it, says about its type, number and region."""
 
 from __future__ import annotations
 
 import re
 
-from habeas.apps.cases.models import Facility, FacilityAddress
 from habeas.vocabulary import FacilityType
 
 # Abbreviations of Russian facility types (UIK art. 74; see shared domain notes) → type.
@@ -28,35 +27,3 @@ def classify_facility(name: str) -> tuple[FacilityType, str, str]:
     number = m.group(1) if (m := _NUMBER.search(name)) else ""
     region = m.group(1).strip(' »"') if (m := _REGION.search(name)) else ""
     return kind, number, region
-
-
-class FacilityCache:
-    """Facilities by name for one import: each distinct name is looked up or created once."""
-
-    def __init__(self) -> None:
-        self._by_name: dict[str, Facility] = {}
-        self._addresses: set[tuple[int, str]] = set()
-
-    def get(self, name: str, address: str = "", country: str = "RU") -> Facility | None:
-        """The facility with this name, created if new; records a new letter address."""
-        name = " ".join(name.split())
-        if not name:
-            return None
-        facility = self._by_name.get(name)
-        if facility is None:
-            kind, number, region = classify_facility(name)
-            facility, _ = Facility.objects.get_or_create(
-                name=name,
-                defaults={
-                    "facility_type": kind,
-                    "number": number,
-                    "region": region,
-                    "country": country,
-                },
-            )
-            self._by_name[name] = facility
-        address = " ".join(address.split())
-        if address and (facility.pk, address) not in self._addresses:
-            FacilityAddress.objects.get_or_create(facility=facility, address=address)
-            self._addresses.add((facility.pk, address))
-        return facility

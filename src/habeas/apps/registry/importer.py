@@ -3,54 +3,84 @@
 Every row becomes (or updates) a source record of the named source; a new record starts a
 new registry person, which identity resolution may later join to others. Re-importing an
 unchanged file writes nothing; a newer version of a list is recorded as source changes
-(rows added, modified, removed, restored). Rows are checked and parsed in worker processes
-for large files (:mod:`habeas.interchange.pipeline`) and written in bulk
-(:mod:`habeas.apps.registry.bulk`).
+(rows added, modified, removed, restored). Rows are checked and parsed, and the database
+rows each one becomes are built as tuples, in worker processes for large files
+(:mod:`habeas.interchange.pipeline`, :mod:`habeas.interchange.facts`); this process only
+routes rows, puts ids in front (reserved per batch) and writes in bulk
+(:mod:`habeas.apps.registry.bulk`: ``executemany`` on SQLite, ``COPY`` on PostgreSQL).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from habeas.apps.cases.facilities import FacilityCache
-from habeas.apps.registry.bulk import BulkTable, IdPool
-from habeas.apps.registry.facts import FACT_MODELS, FactTables
-from habeas.apps.registry.models import Person, SourceRecord
-from habeas.apps.registry.profile import profile_columns, refresh_profiles
+from habeas.apps.cases.facilities import classify_facility
+from habeas.apps.cases.models import (
+    Case,
+    Charge,
+    CustodyPeriod,
+    Event,
+    Facility,
+    FacilityAddress,
+    Recognition,
+    Sentence,
+)
+from habeas.apps.registry.bulk import IdPool, RowTable
+from habeas.apps.registry.facts import FACT_MODELS
+from habeas.apps.registry.models import NameKey, Person, PersonName, PersonNote, SourceRecord
+from habeas.apps.registry.profile import refresh_profiles
 from habeas.apps.sources.models import ImportRun, Source, SourceChange
 from habeas.audit.hooks import record_import
 from habeas.interchange import (
     ImportProblem,
     InterchangeError,
-    InterchangeRow,
     Mapping,
     RawRow,
     open_table,
 )
+from habeas.interchange.facts import (
+    CASE_COLUMNS,
+    CHARGE_COLUMNS,
+    CUSTODY_COLUMNS,
+    EVENT_COLUMNS,
+    KEY_COLUMNS,
+    NAME_COLUMNS,
+    NOTE_COLUMNS,
+    PERSON_COLUMNS,
+    RECOGNITION_COLUMNS,
+    RECORD_COLUMNS,
+    SENTENCE_COLUMNS,
+    RowFacts,
+)
 from habeas.interchange.mapping import IDENTITY
 from habeas.interchange.pipeline import (
     PARALLEL_FROM_ROWS,
-    Outcome,
+    Prepared,
     default_workers,
-    normalized_rows,
+    prepared_rows,
 )
 from habeas.interchange.rows import plan_columns
+from habeas.profiles import parse_iso_date
 
 #: Files above this size are refused unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 1 << 30
 #: Problems collected before an import gives up reading further.
 MAX_PROBLEMS = 50
 BATCH_ROWS = 2000
+#: SQLite page cache during an import, in KiB (the default is 2,000).
+SQLITE_CACHE_KIB = 256 * 1024
 
 Progress = Callable[[int], None]
 
@@ -97,6 +127,29 @@ class _Existing:
     removed: bool
 
 
+@contextmanager
+def _import_cache() -> Iterator[None]:
+    """A larger SQLite page cache for the length of an import, then the previous size.
+
+    An import inserts into a dozen indexes in no useful order (name keys, folded names,
+    dates); with SQLite's default 2 MB cache the pages of a growing database are evicted
+    and spilled to the write-ahead log over and over. Only memory changes: the journal and
+    the all-or-nothing commit stay as they are.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        previous = int(cursor.fetchone()[0])
+        cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {previous}")
+
+
 def file_digest(path: Path) -> str:
     """SHA-256 of a file, read in chunks."""
     digest = hashlib.sha256()
@@ -116,7 +169,12 @@ def count_data_rows(path: Path, file_format: str) -> int | None:
 
 
 class Importer:
-    """One import run. Use :func:`import_file`."""
+    """One import run. Use :func:`import_file`.
+
+    The rows arrive as database-ready tuples (:mod:`habeas.interchange.facts`, built in the
+    worker processes); this class routes each row (new, changed, unchanged, duplicate),
+    assigns ids to a batch of new rows at once and writes every table in bulk.
+    """
 
     def __init__(
         self, source: Source, mapping: Mapping, run: ImportRun, today: date, report: ImportReport
@@ -128,10 +186,25 @@ class Importer:
         self.report = report
         self.now = timezone.now()
         self.ids = IdPool()
-        self.facts = FactTables(self.ids, FacilityCache())
-        self.persons = BulkTable(Person, with_ids=True)
-        self.records = BulkTable(SourceRecord, with_ids=True)
-        self.changes = BulkTable(SourceChange)
+        self.facilities = _Facilities(self.ids, self.now)
+        now = self.now
+        self.persons = RowTable(Person, ("id", *PERSON_COLUMNS), now)
+        self.records = RowTable(
+            SourceRecord,
+            ("id", "source_id", "person_id", "first_import_id", "last_import_id", *RECORD_COLUMNS),
+            now,
+        )
+        own = ("person_id", "record_id")
+        self.names = RowTable(PersonName, (*own, *NAME_COLUMNS), now)
+        self.keys = RowTable(NameKey, (*own, *KEY_COLUMNS), now)
+        self.cases = RowTable(Case, ("id", *own, *CASE_COLUMNS), now)
+        self.charges = RowTable(Charge, ("case_id", *CHARGE_COLUMNS), now)
+        self.sentences = RowTable(Sentence, ("case_id", *SENTENCE_COLUMNS), now)
+        self.custody = RowTable(CustodyPeriod, (*own, *CUSTODY_COLUMNS, "facility_id"), now)
+        self.events = RowTable(Event, (*own, *EVENT_COLUMNS), now)
+        self.recognitions = RowTable(Recognition, (*own, *RECOGNITION_COLUMNS), now)
+        self.notes = RowTable(PersonNote, (*own, *NOTE_COLUMNS), now)
+        self.changes = RowTable(SourceChange, ("import_run_id", "record_id", "kind", "fields"), now)
         self.existing: dict[str, _Existing] = {
             key: _Existing(rid, h, pid, removed is not None)
             for key, rid, h, pid, removed in SourceRecord.objects.filter(source=source)
@@ -139,18 +212,19 @@ class Importer:
             .iterator(chunk_size=5000)
         }
         self.seen: dict[str, int] = {}
-        self.new_rows: list[tuple[InterchangeRow, dict[str, str]]] = []
+        self.new_rows: list[RowFacts] = []
+        self.pending_facts: list[tuple[RowFacts, int, int]] = []
         self.touched_persons: set[int] = set()
         self.rejects: list[tuple[RawRow, list[ImportProblem]]] = []
 
     # -- reading ------------------------------------------------------------------------
 
     def run_rows(
-        self, outcomes: Iterator[Outcome], skip_bad_rows: bool, progress: Progress | None
+        self, prepared: Iterator[Prepared], skip_bad_rows: bool, progress: Progress | None
     ) -> None:
         """Check and write every row; after a bad row, only collect problems."""
         failed = False
-        for raw, outcome in outcomes:
+        for raw, outcome in prepared:
             self.report.rows_read += 1
             if progress:
                 progress(1)
@@ -160,7 +234,7 @@ class Importer:
                 self._check_duplicate(outcome)
             except InterchangeError as exc:
                 if skip_bad_rows:
-                    self.rejects.append((raw, exc.problems))
+                    self.rejects.append((raw or _raw_of(outcome), exc.problems))  # type: ignore[arg-type]
                     self.report.rejected += 1
                     continue
                 failed = True
@@ -169,12 +243,12 @@ class Importer:
                     break
                 continue
             if not failed:
-                self._route(outcome, raw.values)
+                self._route(outcome)
         if failed:
             raise InterchangeError(self.report.problems[:MAX_PROBLEMS])
         self._flush()
 
-    def _check_duplicate(self, row: InterchangeRow) -> None:
+    def _check_duplicate(self, row: RowFacts) -> None:
         key = row.source_key
         if key in self.seen:
             column = "source_id" if row.source_id else "name"
@@ -190,18 +264,17 @@ class Importer:
             )
         self.seen[key] = row.number
 
-    def _route(self, row: InterchangeRow, raw: dict[str, str]) -> None:
+    def _route(self, row: RowFacts) -> None:
         known = self.existing.get(row.source_key)
         if known is None:
-            self.new_rows.append((row, raw))
+            self.new_rows.append(row)
             if len(self.new_rows) >= BATCH_ROWS:
                 self._flush()
             return
-        content_hash = row.content_hash
-        if known.content_hash == content_hash and not known.removed:
+        if known.content_hash == row.content_hash and not known.removed:
             self.report.unchanged += 1
             return
-        self._update(row, raw, known, content_hash)
+        self._update(row, known)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -209,60 +282,85 @@ class Importer:
         rows, self.new_rows = self.new_rows, []
         person_ids = self.ids.take(Person, len(rows))
         record_ids = self.ids.take(SourceRecord, len(rows))
-        for (row, raw), person_id, record_id in zip(rows, person_ids, record_ids, strict=True):
-            self.persons.add(id=person_id, **profile_columns(row.profile))
-            self.records.add(
-                id=record_id,
-                source_id=self.source.pk,
-                source_key=row.source_key,
-                person_id=person_id,
-                first_import_id=self.run.pk,
-                last_import_id=self.run.pk,
-                row_number=row.number,
-                content_hash=row.content_hash,
-                raw=raw,
-                data=row.to_data(),
-                **_record_columns(row),
-            )
-            self.facts.add(row, person_id, record_id)
-            if self.existing:
-                # A row new to a list seen before; on a first import the records'
-                # first_import already says where each row came from.
-                self.changes.add(
-                    import_run_id=self.run.pk,
-                    record_id=record_id,
-                    kind=SourceChange.Kind.ADDED.value,
-                    fields={},
-                )
-        self.persons.flush(self.now)
-        self.records.flush(self.now)
-        self.facts.flush(self.now)
-        self.changes.flush(self.now)
+        source, run = self.source.pk, self.run.pk
+        persons, records = self.persons.rows, self.records.rows
+        for row, person_id, record_id in zip(rows, person_ids, record_ids, strict=True):
+            persons.append((person_id, *row.person))
+            records.append((record_id, source, person_id, run, run, *row.record))
+        self.pending_facts.extend(zip(rows, person_ids, record_ids, strict=True))
+        if self.existing:
+            # Rows new to a list seen before; on a first import the records' first_import
+            # already says where each row came from.
+            added = SourceChange.Kind.ADDED.value
+            self.changes.extend((run, record_id, added, "{}") for record_id in record_ids)
+        self._queue_facts()
+        self.facilities.flush()
+        self.persons.flush()
+        self.records.flush()
+        for table in (
+            self.cases,
+            self.charges,
+            self.sentences,
+            self.names,
+            self.keys,
+            self.custody,
+            self.events,
+            self.recognitions,
+            self.notes,
+            self.changes,
+        ):
+            table.flush()
         self.report.added += len(rows)
         self.report.persons_created += len(rows)
 
-    def _update(
-        self, row: InterchangeRow, raw: dict[str, str], known: _Existing, content_hash: str
-    ) -> None:
+    def _queue_facts(self) -> None:
+        """Put the ids in front of the queued rows' fact tuples."""
+        pending, self.pending_facts = self.pending_facts, []
+        case_ids = iter(self.ids.take(Case, sum(1 for r, _, _ in pending if r.case)))
+        names, keys, events = self.names.rows, self.keys.rows, self.events.rows
+        custody, recognitions = self.custody.rows, self.recognitions.rows
+        for row, person_id, record_id in pending:
+            own = (person_id, record_id)
+            names.extend([own + t for t in row.names])
+            keys.extend([own + t for t in row.keys])
+            events.extend([own + t for t in row.events])
+            if row.recognitions:
+                recognitions.extend([own + t for t in row.recognitions])
+            if row.notes:
+                self.notes.extend([own + t for t in row.notes])
+            if row.case:
+                case_id = next(case_ids)
+                self.cases.add((case_id, *own, *row.case))
+                self.charges.extend([(case_id, *t) for t in row.charges])
+                if row.sentence:
+                    self.sentences.add((case_id, *row.sentence))
+            # A named facility is recorded even when no custody period points to it.
+            facility = self.facilities.id_for(row.facility)
+            if row.custody:
+                custody.extend([(*own, *t[1:], facility if t[0] else None) for t in row.custody])
+
+    def _update(self, row: RowFacts, known: _Existing) -> None:
         record = SourceRecord.objects.get(pk=known.record_id)
         before = record.data
-        after = row.to_data()
+        values = dict(zip(RECORD_COLUMNS, row.record, strict=True))
+        after = json.loads(values.pop("data"))
         changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
         kind = SourceChange.Kind.RESTORED if known.removed else SourceChange.Kind.MODIFIED
         self.changes.add(
-            import_run_id=self.run.pk, record_id=record.pk, kind=kind.value, fields=changes
+            (self.run.pk, record.pk, kind.value, json.dumps(changes, ensure_ascii=False))
         )
         if known.removed:
             self.report.restored += 1
         else:
             self.report.modified += 1
-        for column, value in _record_columns(row).items():
+        values["raw"] = json.loads(values["raw"])
+        values["birth_date"] = parse_iso_date(values["birth_date"] or "")
+        for column, value in values.items():
             setattr(record, column, value)
-        record.data, record.raw, record.content_hash = after, raw, content_hash
-        record.row_number, record.last_import, record.removed_in = row.number, self.run, None
+        record.data, record.last_import, record.removed_in = after, self.run, None
         record.save()
         delete_facts(record)
-        self.facts.add(row, record.person_id, record.pk)
+        self.pending_facts.append((row, record.person_id, record.pk))
         self.touched_persons.add(record.person_id)
 
     def mark_removed(self) -> None:
@@ -273,29 +371,70 @@ class Importer:
             SourceRecord.objects.filter(pk__in=ids[start : start + 1000]).update(
                 removed_in=self.run
             )
-        for entry in gone:
-            self.changes.add(
-                import_run_id=self.run.pk,
-                record_id=entry.record_id,
-                kind=SourceChange.Kind.REMOVED.value,
-                fields={},
-            )
-        self.changes.flush(self.now)
+        removed = SourceChange.Kind.REMOVED.value
+        self.changes.extend((self.run.pk, entry.record_id, removed, "{}") for entry in gone)
+        self.changes.flush()
         self.touched_persons.update(e.person_id for e in gone)
         self.report.removed = len(gone)
 
 
-def _record_columns(row: InterchangeRow) -> dict[str, Any]:
-    return {
-        "name": row.name[:300],
-        "gender": row.gender.value if row.gender else "",
-        "birth_date": row.birth_date.value if row.birth_date else None,
-        "birth_precision": row.birth_date.precision.value if row.birth_date else "",
-        "region": row.region[:200],
-        "stated_status": row.status.value if row.status else "",
-        "url": row.source_url[:1000],
-        "notes": row.notes,
-    }
+class _Facilities:
+    """Facility ids for the (name, letter address, country) that rows give, in one import.
+
+    The registry's facilities and addresses are read once; a name or address not seen
+    before is queued once (its name normalised, with the type, number and region
+    :func:`habeas.apps.cases.facilities.classify_facility` reads from it), and written in bulk by
+    :meth:`flush` before the custody periods that point to it.
+    """
+
+    BLOCK = 64
+
+    def __init__(self, ids: IdPool, now: Any) -> None:
+        self.pool = ids
+        self.free: list[int] = []
+        self.by_name: dict[str, int] = dict(Facility.objects.values_list("name", "pk"))
+        self.addresses: set[tuple[int, str]] = set(
+            FacilityAddress.objects.values_list("facility_id", "address")
+        )
+        self.ids: dict[tuple[str, str, str], int | None] = {}
+        self.new = RowTable(
+            Facility, ("id", "name", "facility_type", "number", "region", "country"), now
+        )
+        self.new_addresses = RowTable(FacilityAddress, ("facility_id", "address"), now)
+
+    def id_for(self, key: tuple[str, str, str]) -> int | None:
+        """The id of the facility named in ``key`` (None without a name)."""
+        if key in self.ids:
+            return self.ids[key]
+        name, address, country = key
+        name = " ".join(name.split())
+        facility_id = None
+        if name:
+            facility_id = self.by_name.get(name)
+            if facility_id is None:
+                if not self.free:
+                    # Ids in blocks: one sequence query per block, not per facility.
+                    self.free = self.pool.take(Facility, self.BLOCK)[::-1]
+                facility_id = self.free.pop()
+                kind, number, region = classify_facility(name)
+                self.new.add((facility_id, name, kind.value, number, region, country))
+                self.by_name[name] = facility_id
+            address = " ".join(address.split())
+            if address and (facility_id, address) not in self.addresses:
+                self.new_addresses.add((facility_id, address))
+                self.addresses.add((facility_id, address))
+        self.ids[key] = facility_id
+        return facility_id
+
+    def flush(self) -> None:
+        """Write the facilities and addresses queued since the last flush."""
+        self.new.flush()
+        self.new_addresses.flush()
+
+
+def _raw_of(row: RowFacts) -> RawRow:
+    """A row's cells again (for the rejects file), from the JSON its facts carry."""
+    return RawRow(row.number, json.loads(row.record[RECORD_COLUMNS.index("raw")]))
 
 
 def delete_facts(record: SourceRecord) -> None:
@@ -378,7 +517,7 @@ def import_file(
         on_total(estimate)
     if workers is None:
         workers = default_workers() if (estimate or 0) >= PARALLEL_FROM_ROWS else 0
-    with transaction.atomic():
+    with _import_cache(), transaction.atomic():
         source_obj, _ = Source.objects.get_or_create(name=report.source)
         run = ImportRun.objects.create(
             source=source_obj,
@@ -389,8 +528,8 @@ def import_file(
             started_at=timezone.now(),
         )
         importer = Importer(source_obj, mapping, run, today or timezone.localdate(), report)
-        outcomes = normalized_rows(reader, plan, mapping, label, importer.today, workers=workers)
-        importer.run_rows(outcomes, skip_bad_rows, progress)
+        prepared = prepared_rows(reader, plan, mapping, label, importer.today, workers=workers)
+        importer.run_rows(prepared, skip_bad_rows, progress)
         importer.mark_removed()
         refresh_profiles(importer.touched_persons)
         run.finished_at = timezone.now()
