@@ -134,6 +134,34 @@ def test_include_and_exclude_need_a_reason(imprisoned, persons, coordinator):
     assert "no person" in client.get(response["Location"]).content.decode().lower()
 
 
+def test_a_person_is_included_by_name_and_namesakes_are_offered_to_choose_from(
+    imprisoned, persons, coordinator
+):
+    client = signed_in(coordinator)
+    url = f"/workspace/lists/{imprisoned.pk}/entries/"
+    # one person answers to the name, in Latin: included at once, and the message names them
+    response = client.post(url, {"person": "Kagarlitsky", "action": "include", "reason": "r"})
+    entry = ListEntry.objects.get()
+    assert entry.person_id == persons["t-2"]
+    page = client.get(response["Location"]).content.decode()
+    assert f"Кагарлицкий Борис Юльевич (HBS-{persons['t-2']:06d})" in page
+    # two namesakes: nothing is saved until the coordinator picks one
+    response = client.post(url, {"person": "Иванов Иван", "action": "exclude", "reason": "free"})
+    assert response.status_code == 200 and ListEntry.objects.count() == 1
+    choice = response.content.decode()
+    for key in ("t-4", "t-5"):
+        assert f'name="person" value="{persons[key]}"' in choice
+    assert 'name="reason" value="free"' in choice and 'name="action" value="exclude"' in choice
+    client.post(url, {"person": str(persons["t-5"]), "action": "exclude", "reason": "free"})
+    assert ListEntry.objects.get(person_id=persons["t-5"]).action == "exclude"
+    assert not ListEntry.objects.filter(person_id=persons["t-4"]).exists()
+    # the stable reference works as well as the bare id
+    client.post(url, {"person": f"HBS-{persons['t-9']:06d}", "action": "include", "reason": "r"})
+    assert ListEntry.objects.filter(person_id=persons["t-9"], action="include").exists()
+    response = client.post(url, {"person": "Zzyzx Qwrtp", "action": "include", "reason": "r"})
+    assert "Nobody in the registry matches" in client.get(response["Location"]).content.decode()
+
+
 # --- freezing, versions, diffs, downloads ------------------------------------------------
 
 

@@ -226,7 +226,11 @@ def _toml(weights: dict[str, Any]) -> str:
 class EntryForm(forms.Form):
     """Include or exclude one person by hand, with the reason."""
 
-    person = forms.IntegerField(label=_("Person id"), min_value=1)
+    person = forms.CharField(
+        label=_("Person: name, id or HBS number"),
+        max_length=200,
+        help_text=_("A name in any script; when several persons match you choose one."),
+    )
     action = forms.ChoiceField(
         label=_("Action"),
         choices=[

@@ -7,6 +7,7 @@ may look and download; coordinators (``web.coordinate``) change lists and freeze
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from habeas.apps.registry.search import find_persons
 from habeas.apps.registry.visibility import Audience, may_see
 from habeas.lists.tabular import FORMATS, cell_text
 from habeas.releases import services
@@ -32,6 +34,10 @@ from habeas.web.views.review import DECIDE, VIEW, action_perm
 
 #: Persons shown per page of a list's live selection or a version.
 PAGE = 100
+#: Persons offered when a name given for a manual entry matches several.
+CHOICES = 10
+#: A person given by number: ``42`` or the stable reference ``HBS-000042``.
+_PERSON_NUMBER = re.compile(r"^\s*(?:HBS-?)?0*(\d{1,18})\s*$", re.IGNORECASE)
 
 #: Download formats: content type of each.
 CONTENT_TYPES = {
@@ -159,12 +165,31 @@ def list_entry(request: HttpRequest, list_id: int) -> HttpResponse:
     release_list = get_object_or_404(ReleaseList, pk=list_id)
     form = EntryForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the person's id, include or exclude, and a reason."))
+        messages.error(request, _("Give the person, include or exclude, and a reason."))
         return redirect("web:list", list_id=release_list.pk)
+    given = form.cleaned_data["person"]
+    number = _PERSON_NUMBER.match(given)
+    if number:
+        person_id = int(number.group(1))
+    else:
+        hits = find_persons(given, limit=CHOICES)
+        if not hits:
+            messages.error(
+                request, _("Nobody in the registry matches “%(name)s”.") % {"name": given}
+            )
+            return redirect("web:list", list_id=release_list.pk)
+        if len(hits) > 1:
+            context = {"release_list": release_list, "hits": hits, "given": given}
+            context |= {
+                "action": form.cleaned_data["action"],
+                "reason": form.cleaned_data["reason"],
+            }
+            return render(request, "web/lists/choose_person.html", context)
+        person_id = hits[0]["person_id"]
     try:
-        services.set_entry(
+        entry = services.set_entry(
             release_list,
-            form.cleaned_data["person"],
+            person_id,
             form.cleaned_data["action"],
             form.cleaned_data["reason"],
             by=request.user.get_username(),
@@ -172,7 +197,11 @@ def list_entry(request: HttpRequest, list_id: int) -> HttpResponse:
     except services.ListError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Saved."))
+        messages.success(
+            request,
+            _("Saved: %(name)s (HBS-%(id)06d).")
+            % {"name": entry.person.display_name, "id": entry.person_id},
+        )
     return redirect("web:list", list_id=release_list.pk)
 
 
