@@ -71,6 +71,9 @@ def find_article_numbers(text: str, lang: str) -> list[Fact]:
     return out
 
 
+_DENIED_BEFORE = re.compile(r"(?:(?<!\w)а\s+не|(?<!\w)not|rather\s+than|instead\s+of)\s+$", re.I)
+
+
 def find_offence_names(text: str, lang: str) -> list[Fact]:
     """Offence names from the lexicon mapped to articles (``фейки об армии`` → 207.3)."""
     out: list[Fact] = []
@@ -83,6 +86,10 @@ def find_offence_names(text: str, lang: str) -> list[Fact]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if _ADMIN_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+                continue
+            if _DENIED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                # «это был протест, а не теракт», "a protest, not terrorism": denied
+                taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
             out.append(Fact("article", (m.start(), m.end()), offence.article))

@@ -55,6 +55,7 @@ class Mention:
     relative: bool = False  # named as a relative ("Lykov's mother, Nina Lykova")
     kin_of: bool = False  # the one a relative is named after ("Lykov's mother", «мать Лыкова»)
     verified: bool = True  # the nominative reading reproduces the words as written
+    passing: bool = False  # another case the text compares with ("like Boris Kagarlitsky")
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,9 +17,14 @@ _BETWEEN = {
     "ru": r"(?:\s+(?:его|её|ее|их|федеральн\w+|мирово\w+|районн\w+|района|области|края|города|"
     r"республики|защиты|обвинения|стороны|по\s+назначению|"
     r"регионально\w+|областно\w+|краево\w+|городско\w+|управлени\w+|отдел\w*|следственно\w+|"
-    r"комитет\w*|ФСБ|УФСБ|СК|ГСУ|МВД|ЦПЭ|полиции|прокуратур\w+))*\s*,?\s*",
+    r"комитет\w*|ФСБ|УФСБ|СК|ГСУ|МВД|ЦПЭ|полиции|прокуратур\w+|"
+    # «помощник прокурора Октябрьского района г. Ижевска Ольга Бурцева»: the office's place
+    r"[А-ЯЁ][а-яё-]+(?:ого|ой|ского|ской)\s+(?:района|области|края|округа)|"
+    r"(?:г\.|города)\s*[А-ЯЁ][а-яё-]+))*\s*,?\s*",
     "en": r"(?:\s+(?:his|her|their|the|a|an|defen[cs]e|prosecution|key|presiding|federal|state|chief|human[- ]rights|"
-    r"major|captain|colonel|lieutenant|general|sergeant|senior|junior))*\s*,?\s*",
+    r"major|captain|colonel|lieutenant|general|sergeant|senior|junior|assistant|deputy|"
+    # "senior assistant prosecutor of the Leninsky district Marina Lysenko": the office's place
+    r"of\s+the\s+[A-Z][\w-]+\s+(?:district|region|city|territory|republic)))*\s*,?\s*",
 }
 _AFTER = {
     "ru": r"^\s*,\s*(?:(?:его|её|ее|их|который|которая)\s+)?(?:{roles})",
@@ -181,10 +187,17 @@ class Person:
         return " ".join(self.best.tokens)
 
 
+_SKOY = re.compile(r"([сц]к)ой$")
+
+
 def _same(person: Person, m: Mention) -> bool:
     key = person.surname_key
     if m.lone:
         if key in {_key(v) for v in m.variants} or key == _key(m.surname):
+            return True
+        # «Виктору Ланскому» reads as «Ланский» or «Ланской» (the oblique forms are the
+        # same): a lone «Ланской» is his, not his wife's (whose dative it also is)
+        if _SKOY.sub(r"\1ий", key) in {_SKOY.sub(r"\1ий", _key(v)) for v in m.variants}:
             return True
         return (
             len(key) > 5
@@ -276,7 +289,8 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
         # «Адвокат осуждённого Валентина Шубина»: a role noun, then the client in the genitive,
         # then a name in the nominative: the name is the lawyer's (a client's name would be
         # in the genitive: «адвокат осуждённого Ивана Петрова»)
-        if m.role_cue is Role.DEFENDANT and _nominative(m) and client_rx is not None:
+        # (round 6: also with a description for the client, «адвокат активистки Денис Шкляр»)
+        if m.role_cue in (Role.DEFENDANT, None) and _nominative(m) and client_rx is not None:
             for role in (Role.LAWYER, Role.OFFICIAL):
                 if role in pats.roles and re.search(
                     f"(?:{pats.roles[role].pattern})\\s+(?:{client_rx.pattern})\\s*,?\\s*$",
@@ -315,6 +329,143 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
             )
             if witness.search(text[m.end : m.end + min(stop, 140)]):
                 m.role_cue = Role.WITNESS
+
+
+# after a passing cue, up to five words of description before the name ("like the Marxist
+# sociologist Boris Kagarlitsky", «в частности, Владимир Кара-Мурза»)
+_PASSING_TAIL = r"[\s,]+(?:[\w'’.-]+[\s,]+){0,5}$"
+# ", who was sentenced to seven years in 2023": a verdict of another year, told in passing
+_WHO_IN_YEAR = re.compile(
+    r"^\s*,\s*(?:who|which|котор(?:ый|ая|ого|ой|ому|ую))\b[^.;]{0,160}?"
+    r"\b(?:19|20)\d\d\b",
+    re.I,
+)
+# after a relative clause, the main clause's predicate of the same name
+_MAIN_PREDICATE_AFTER = re.compile(
+    r",\s+(?:and\s+)?(?:(?:was|were|is|are|has|have|had|will|got|received|faces|"
+    r"был[аи]?|будет|получил\w*|приговор\w*|осужд\w*|осудил\w*)\b|[a-z]+ed\b)",
+    re.I,
+)
+# "Alexei Navalny's Anti-Corruption Foundation", "Pussy Riot's 'punk prayer'": a name as the
+# owner of a thing (kin words are handled as relatives)
+_OWNS_THING = re.compile(r"['’]s\s+[\"“'‘«]?[\w-]+")
+
+
+@lru_cache(maxsize=4)
+def _passing_rx(lang: str, source: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{source}){_PASSING_TAIL}", re.I)
+
+
+def mark_passing(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
+    """Flag mentions of another case told in passing: a name after a comparison cue in its
+    clause (`cues.passing`: "like X", "the same article as X", «как и X», «в частности, X»,
+    and the names coordinated after it), a name followed by a relative clause with a verdict
+    in a given year (", who was sentenced to seven years in 2023"), and an English possessive
+    of a thing ("X's Anti-Corruption Foundation"). ``drop_passing`` decides on persons."""
+    cue = pats.cues.get("passing")
+    if cue is None:
+        return
+    rx = _passing_rx(pats.lang, cue.pattern)
+    kin = pats.cues.get("relative")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m in ordered:
+        before = text[max(0, m.start - 80) : m.start]
+        # the clause only: not across a sentence end
+        before = re.split(r"[.!?;:]\s", before)[-1]
+        after = text[m.end : m.end + 200]
+        who = _WHO_IN_YEAR.match(after)
+        main = (
+            _MAIN_PREDICATE_AFTER.search(rest := after[who.end() :].split(". ")[0])
+            if who is not None
+            else None
+        )
+        if main is not None and pats.cues["defendant"].search(rest[main.start() :]):
+            # "Ivan Petrov, who was detained in March 2025, was sentenced on Tuesday": the
+            # clause closes and a verdict predicate follows; he is this text's defendant (not
+            # "X of Pussy Riot, who was jailed in 2012, posted a message")
+            who = None
+        m.passing = bool(
+            rx.search(before)
+            or (who is not None and pats.cues["defendant"].search(who.group()))
+            or (pats.lang == "en" and _owns_thing(text, m, kin))
+        )
+    for m in ordered:
+        if m.passing:
+            for x in coordinated(text, ordered, m):
+                if x.start > m.start:
+                    x.passing = True
+
+
+@lru_cache(maxsize=4)
+def _organisation_rx(lang: str, source: str) -> re.Pattern[str]:
+    return re.compile(f'(?:{source})\\s*[«"“]?\\s*$', re.I)
+
+
+def organisation_names(text: str, mentions: list[Mention], pats: LangPatterns) -> set[str]:
+    """The names written right after an organisation noun (`cues.organisation`: «партия
+    «Хизб ут-Тахрир»», "the band Pussy Riot"), lower-cased: organisations, not persons."""
+    cue = pats.cues.get("organisation")
+    if cue is None:
+        return set()
+    rx = _organisation_rx(pats.lang, cue.pattern)
+    return {
+        " ".join(m.tokens).lower()
+        for m in mentions
+        if rx.search(text[max(0, m.start - 40) : m.start])
+    }
+
+
+def drop_organisations(persons: list[Person], names: set[str]) -> list[Person]:
+    """``persons`` without those any of whose mentions is one of the organisation ``names``
+    (``organisation_names``), in every mention."""
+    if not names:
+        return persons
+    return [p for p in persons if not any(" ".join(m.tokens).lower() in names for m in p.mentions)]
+
+
+def _owns_thing(text: str, m: Mention, kin: re.Pattern[str] | None) -> bool:
+    """ "Alexei Navalny's Anti-Corruption Foundation": the name owns a thing, not a relative
+    ("Lykov's mother") or a role ("Zimina's lawyer", "Rogov's case")."""
+    pos = m.end - 2 if text[m.end - 2 : m.end] in ("'s", "’s") else m.end
+    o = _OWNS_THING.match(text, pos)
+    if o is None:
+        return False
+    word = o.group().split()[-1].lstrip("\"“'‘«")
+    if kin is not None and kin.match(word):
+        return False
+    return not _OWN_AFFAIRS.match(word)
+
+
+# what a defendant's own possessive names: "Zimina's lawyer", "Rogov's case", "his sentence"
+_OWN_AFFAIRS = re.compile(
+    r"(?:lawyer|attorney|defen[cs]e|case|trial|sentence|term|arrest|detention|verdict|appeal|"
+    r"conviction|lawyers|family|relatives|supporters|friends|colleagues|co-?defendants?|"
+    r"prosecution|release|health|post|posts|video|home|flat|apartment)s?$",
+    re.I,
+)
+
+
+def drop_passing(persons: list[Person]) -> set[int]:
+    """Persons named only in passing (every mention carrying a defendant cue is flagged by
+    ``mark_passing``) lose the defendant role when the text has a defendant of its own; the
+    ids of those persons are returned (their clauses' facts are not the text's case)."""
+
+    def cued(m: Mention) -> bool:
+        return m.defendant_cue or m.role_cue is Role.DEFENDANT
+
+    passing = {
+        id(p)
+        for p in persons
+        if p.role is Role.DEFENDANT
+        and any(m.passing for m in p.mentions)
+        and all(m.passing for m in p.mentions if cued(m) or not m.lone)
+    }
+    if not any(p.role is Role.DEFENDANT and id(p) not in passing for p in persons):
+        return set()
+    for p in persons:
+        if id(p) in passing:
+            p.role = None
+    return passing
 
 
 def _nominative(m: Mention) -> bool:

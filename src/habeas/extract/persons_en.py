@@ -77,6 +77,10 @@ _LIST_TAIL = re.compile(
 )
 
 
+_PATRONYMIC = re.compile(r"[a-z]+(?:ovich|evich|ovna|evna|ichna)")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:district|region|city|oblast|krai|territory|republic)\b")
+
+
 def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
@@ -118,6 +122,19 @@ def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
             j = i
             while j < len(words) and j - i < 4 and (low[j] not in stop or low[j] in surnames):
                 j += 1
+            if (
+                j - i >= 3
+                and _PATRONYMIC.fullmatch(low[i + 2])
+                and low[i + 1] in given_names
+                and low[i] not in given_names
+            ):
+                # "ISHMURATOV Ruslan Failevich" (a prosecutor's release, surname first): the
+                # surname, the given name and the patronymic
+                run = words[i : i + 3]
+                start, end = group[i].start(), group[i + 2].start() + len(words[i + 2])
+                out.append(Mention(start, end, text[start:end], tuple(run), run[0], run[1]))
+                i += 3
+                continue
             first_given = next((k for k in range(i, j - 1) if low[k] in given_names), None)
             if first_given is not None and first_given > i and not words[i].endswith("."):
                 i = first_given
@@ -142,6 +159,8 @@ def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
                 and not run[0].endswith(".")
                 and len(run[0]) > 2
                 and (rl[0] not in given_names or rl[0] in surnames)
+                # "the Leninsky district", "the Sovetsky region": a place, not a surname
+                and not _PLACE_NOUN_AFTER.match(text, end)
             ):
                 out.append(
                     Mention(

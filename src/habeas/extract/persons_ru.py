@@ -8,6 +8,7 @@ from habeas.extract.lexicon import patterns
 from habeas.extract.model import Mention
 from habeas.extract.nominative import WordInfo, analyse, surname_variants
 from habeas.extract.readings import context_cases, read_name
+from habeas.names.inflect import case_forms
 
 _TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|(?<![А-ЯЁа-яё])[А-ЯЁ]\.")
 _SURNAME_SHAPE = re.compile(
@@ -16,6 +17,7 @@ _SURNAME_SHAPE = re.compile(
 _ROLE_WORD = re.compile(
     "|".join(rx.pattern for rx in patterns("ru").roles.values()), re.I
 )  # «Гособвинитель», «Адвокат»: role nouns are never name parts
+_PLACE_PREP = re.compile(r"(?<![А-Яа-яЁё])(?:из|в|во|под|около|до|через)\s+$", re.I)
 _PREV_WORD = re.compile(r"([а-яё]+)\s*$")
 _NOT_NAMES = frozenset(
     [
@@ -144,6 +146,15 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 first = run[0]
                 out.append(_lone(text, first.start(), first.end(), first.group()))
                 run, rk = run[1:], rk[1:]
+            # «бухгалтер из Владимира Валентина Гречаник»: after a place preposition the
+            # first of two given names is the town
+            if (
+                len(run) >= 3
+                and rk[0] == "given"
+                and rk[1] in ("given", "given?")
+                and _PLACE_PREP.search(text, max(0, run[0].start() - 8), run[0].start())
+            ):
+                run, rk = run[1:], rk[1:]
             words = [m.group() for m in run]
             start, end = run[0].start(), run[-1].end()
             has_given = any(k in ("given", "patr") for k in rk) or ("given?" in rk and "surn" in rk)
@@ -162,6 +173,17 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 after_name = at >= 2 and kinds[at - 2 : at] == ["given", "surn"]
                 hint = frozenset() if after_name else _case_hint(text, start)
                 noms, ok = read_name(tuple(words), roles, hint)
+                plural = _PLURAL_SURNAME.search(words[sidx])
+                if (
+                    plural is not None
+                    and len(words) == 2
+                    # «Петром Горюновым»: an instrumental singular, not a plural
+                    and not (words[sidx].endswith("ым") and words[1 - sidx].endswith(("ом", "ем")))
+                    and _COORD_BEFORE.search(text, max(0, start - 40), start)
+                ):
+                    # «братьям Максиму и Владиславу Горюновым»: brothers' shared surname in the
+                    # plural; each given name (read alone) with the singular surname
+                    noms, ok = _plural_pair(text, start, words, sidx, plural, out)
                 given = next(
                     (
                         noms[n]
@@ -175,7 +197,79 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 out.append(mention)
             elif len(run) == 1 and rk[0] in ("surn", "given?") and len(words[0]) > 2:
                 out.append(_lone(text, start, end, words[0]))
-    return out + _known_surnames(text, out)
+    out += _known_surnames(text, out)
+    return out + _known_given(text, out)
+
+
+_PLURAL_SURNAME = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(?:ым|ыми|ых)$")
+# «Максиму и » right before the name: a given name coordinated with it
+_COORD_BEFORE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+\s+и\s+$")
+
+
+def _plural_pair(
+    text: str,
+    start: int,
+    words: list[str],
+    sidx: int,
+    plural: re.Match[str],
+    out: list[Mention],
+) -> tuple[tuple[str, ...], bool]:
+    """Nominatives of «Владиславу Горюновым» (a given name and a plural surname) as one
+    person, «Владислав Горюнов»; the given name before «и» («Максиму») becomes a mention of
+    «Максим Горюнов» in ``out``."""
+    hint = _case_hint(text, start)
+    gidx = 1 - sidx
+    stem = words[sidx][: plural.start()] + plural.group(1)
+
+    def singular(given_word: str, at: int) -> tuple[str, str]:
+        given = read_name((given_word,), ("given",), _case_hint(text, at) or hint)[0][0]
+        female = given.endswith(("а", "я")) and given not in ("Никита", "Илья", "Фома", "Кузьма")
+        return given, stem + ("а" if female else "")
+
+    given, surname = singular(words[gidx], start)
+    first = _COORD_BEFORE.search(text, max(0, start - 40), start)
+    if first is not None:
+        word = first.group().split()[0]
+        at = first.start()
+        g0, s0 = singular(word, at)
+        mention = Mention(at, at + len(word), word, (g0, s0), s0, g0)
+        out.append(mention)
+    noms = (given, surname) if gidx == 0 else (surname, given)
+    return noms, True
+
+
+def _known_given(text: str, found: list[Mention]) -> list[Mention]:
+    """Lone given names after the full name of the one person in the text who has that given
+    name («Максим Горюнов … 20-летнего Владислава …» after «Владиславу Горюновым»; «Рустема
+    и Ленура задержали» after «КУРТСЕИТОВ Рустем Энверович»): a mention of that person."""
+    owners: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in sorted(found, key=lambda m: m.start):
+        if m.lone or not m.given or not m.surname or m.given.endswith("."):
+            continue
+        owners.setdefault(m.given, set()).add(m.surname.lower().replace("ё", "е"))
+        first.setdefault(m.given, m)
+    by_form: dict[str, str] = {}
+    for given, surnames in owners.items():
+        if len(surnames) == 1:
+            for form in case_forms(given, "given", None).values():
+                by_form[form.lower()] = given
+    if not by_form:
+        return []
+    taken_at = [range(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        given = by_form.get(word.lower())
+        if given is None:
+            continue
+        owner = first[given]
+        if m.start() < owner.end or any(m.start() in r for r in taken_at):
+            continue
+        mention = Mention(m.start(), m.end(), word, (given, owner.surname), owner.surname, given)
+        mention.verified = False
+        out.append(mention)
+    return out
 
 
 def _surnames_by_neighbour(

@@ -36,8 +36,12 @@ from habeas.extract.persons import (
     cluster,
     coordinated,
     decide_role,
+    drop_organisations,
+    drop_passing,
     mark_cues,
     mark_defendants,
+    mark_passing,
+    organisation_names,
 )
 from habeas.extract.persons_en import find_mentions_en
 from habeas.extract.persons_ru import find_mentions_ru
@@ -47,6 +51,36 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
 _RESPECTIVELY = re.compile(r"соответственно|respectively", re.I)
 _SINGULAR = re.compile(r"\s*(?:он|она|его|её|ее|ему|ей|he|she|his|her|him)\b", re.I)
+
+
+# a patronymic in any case, Cyrillic or Latin («Ильмиевич», «СЕРГЕЕВНУ», "Failevich")
+_PATRONYMIC = r"(?:[А-ЯЁа-яё]+(?:ович|евич|ьич|ичн|овн|евн)[а-яё]{0,3}|[A-Za-z]+(?:ovich|evich|ovna|evna|ichna))"
+_CAPS_WORD = r"(?:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+_NAME_WORD = rf"(?:{_CAPS_WORD}|[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)"
+# «АБЛАЕВ Ленур Ильмиевич», «ЗУЕВУ АНАСТАСИЮ СЕРГЕЕВНУ», "ISHMURATOV Ruslan Failevich": a
+# court or prosecutor's release writes the name surname first, the surname (or all of it) in
+# capitals, with the patronymic
+_CAPS_NAME = re.compile(
+    rf"(?<![\w-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}[ \t]+{_PATRONYMIC}(?![\w-])",
+    re.I,
+)
+_CAPS_ONLY = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?![\w-])")
+
+
+def names_in_capitals(text: str) -> str:
+    """``text`` with the capitalised words of names written surname first with a patronymic
+    («КУРТСЕИТОВ Рустем Энверович», «ЗУЕВУ АНАСТАСИЮ СЕРГЕЕВНУ») in title case; the length
+    and every offset are unchanged, so spans found in it point into ``text``."""
+    if not _CAPS_ONLY.search(text):
+        return text
+    out = list(text)
+    for m in _CAPS_NAME.finditer(text):
+        words = m.group().split()
+        if not any(_CAPS_ONLY.fullmatch(w) for w in words):
+            continue
+        for w in _CAPS_ONLY.finditer(text, m.start(), m.end()):
+            out[w.start() : w.end()] = w.group().title()
+    return "".join(out)
 
 
 def detect_language(text: str) -> str:
@@ -130,6 +164,7 @@ class _Attacher:
         self.focus: list[Person] = []
         self.pending: list[Fact] = []
         self.respective: list[Fact] = []
+        self.dead = False  # the last name told was one in passing: unnamed facts are his
 
     def sentence(
         self,
@@ -144,6 +179,10 @@ class _Attacher:
         # "Demin's brother Pavel Demin was also charged with treason": the facts are the
         # brother's, not Demin's
         defs = [m for m in mentions if self._is_def(m) and not m.kin_of]
+        if defs or any(not m.passing for m in mentions):
+            self.dead = False
+        elif self.dead:
+            return
         previous = list(self.focus)
         terms = [f for f in facts if f.kind == "term"]
         respectively = len(terms) > 1 and _RESPECTIVELY.search(
@@ -288,6 +327,13 @@ def _female(person: Person) -> bool:
     return bool(given) and given not in _MALE_IN_A and given.endswith(("a", "ya", "а", "я"))
 
 
+_VERDICT_ON_PRONOUN = re.compile(
+    r"(?<!\w)(?:sentenced|convicted|jailed|fined|found|приговорил\w*|признал\w*|осудил\w*|"
+    r"оштрафовал\w*)\s+(?:him|her|его|её|ее)\b",
+    re.I,
+)
+
+
 def _pronoun_defendants(
     text: str, sentences: list[Span], by_sentence: list[list[Mention]], pats: LangPatterns
 ) -> None:
@@ -297,7 +343,12 @@ def _pronoun_defendants(
     for i in range(1, len(sentences)):
         s, e = sentences[i]
         sent = text[s:e]
-        if by_sentence[i] or not pats.cues["pronoun"].search(sent):
+        # "Judge Irina Melnikova … found him guilty", «суд приговорил её к шести годам»: a
+        # verdict whose object is a pronoun, in a sentence naming only people with a role
+        object_pronoun = not any(m.role_cue is None for m in by_sentence[i]) and (
+            _VERDICT_ON_PRONOUN.search(sent) is not None
+        )
+        if not object_pronoun and (by_sentence[i] or not pats.cues["pronoun"].search(sent)):
             continue
         if not pats.cues["defendant"].search(sent):
             continue
@@ -321,7 +372,7 @@ def _pronoun_defendants(
             # «написал «Слава Украине»»: a quoted slogan is no person
             and text[max(0, m.start - 1) : m.start] not in ("«", '"', "“")
         ]
-        if len(prev) == 1 and len(free) == 1:
+        if len(free) == 1 and (len(prev) == 1 or object_pronoun):
             free[0].defendant_cue = True
 
 
@@ -363,8 +414,12 @@ def extract_text(
     if lang not in ("ru", "en"):
         lang = detect_language(plain)
     pats = patterns(lang)
+    source = plain
+    plain = names_in_capitals(plain)
     mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, gazetteer)
     mark_cues(plain, mentions, pats)
+    mark_passing(plain, mentions, pats)
+    organisations = organisation_names(plain, mentions, pats)
     surnames = {m.surname.lower().replace("ё", "е") for m in mentions if not m.lone}
     mentions = [
         m
@@ -386,12 +441,14 @@ def extract_text(
         positions = [f.start for f in facts if f.kind in ("term", "fine")]
         mark_defendants(plain, s, e, group, pats, positions)
     _pronoun_defendants(plain, sentences, by_sentence, pats)
-    persons = cluster(mentions)
+    persons = drop_organisations(cluster(mentions), organisations)
     clustered = {id(m) for p in persons for m in p.mentions}
     by_sentence = [[m for m in group if id(m) in clustered] for group in by_sentence]
     for p in persons:
         p.role = decide_role(p)
     _drop_misspelt_clients(persons)
+    passing = drop_passing(persons)
+    owner = {id(m): id(p) for p in persons for m in p.mentions}
     cands = {id(p): _candidate(p) for p in persons}
     global_facts = (
         find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
@@ -417,10 +474,22 @@ def extract_text(
         same = [
             (s + m.start(), s + m.end()) for m in pats.cues["same_offence"].finditer(plain[s:e])
         ]
+        told = [m for m in group if owner.get(id(m)) in passing]
+        if told:
+            # "…, like Boris Kagarlitsky, who was jailed for five years in 2024": the facts of
+            # the passing name's clause (to the next name) are that other case's
+            ends = {id(m): min([x.start for x in group if x.start > m.end] + [e]) for m in told}
+            here = [f for f in here if not any(m.start <= f.start < ends[id(m)] for m in told)]
+            facts = [f for f in facts if not any(m.start <= f.start < ends[id(m)] for m in told)]
         attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s, e)
+        if told and id(max(group, key=lambda m: m.start)) in {id(m) for m in told}:
+            # "FBK was founded by Navalny. The opposition politician died in an Arctic penal
+            # colony": the next sentences naming nobody are still about him
+            attacher.focus = []
+            attacher.dead = True
     _finish(plain, persons, cands, attacher.pending, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
-    return ExtractionResult(text=plain, lang=lang, persons=result, published=published)
+    return ExtractionResult(text=source, lang=lang, persons=result, published=published)
 
 
 # a court's name with no town after it: "Leninsky District Court", «Ленинский районный суд»

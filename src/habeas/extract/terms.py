@@ -15,8 +15,10 @@ from habeas.extract.model import Change, ChangeKind, Term
 from habeas.extract.numbers import EN_NUMBER, RU_NUMBER, parse_amount, parse_number
 
 _RU_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?|лет)\b"
-    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s+месяц\w*)?"
+    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?\b|лет\b"
+    # «3 г. 6 мес.» (a court's release): «г.» is a year only before months
+    rf"|г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес))"
+    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s*(?:месяц\w*|мес\.))?"
     rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b)",
     re.I,
 )
@@ -72,6 +74,8 @@ _NOT_TERM_BEFORE = {
     ),
     "en": re.compile(
         r"(?:aged|age\s+of|for\s+the\s+past|over\s+the\s+past|within|after|than|about|almost|nearly|spent|last|"
+        # "convicted in absentia … in the past two years": a span of time, not a term
+        r"past|previous|next|"
         # "to serve the first three years of his term in a prison": the prison part
         r"first|initial|remaining)\s*$",
         re.I,
@@ -111,6 +115,11 @@ _REGIMES = {
         ),
     ],
 }
+_INSTEAD = re.compile(
+    r"^(?:\s+(?:penal\s+)?(?:colony|колонии))?[\s,]+(?:instead\s+of|rather\s+than|вместо)"
+    r"(?:\s+(?:a|an|the|[\w-]+)){0,2}?\s*$",
+    re.I,
+)
 _FINE = {
     "ru": re.compile(
         r"(?:штраф\w*|оштрафова\w*)(?:\s+[\wЁё-]+){0,4}?(?:\s+в\s+размере|\s+на\s+сумму|\s+на)?\s+"
@@ -178,8 +187,9 @@ def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
         return False
     # «просил приговорить Ляхова к трём годам»: a verdict verb in the infinitive is still
     # the request's
+    # ("asked the court to sentence X to two years": the request's "to" is the cue's own)
     tail = re.sub(
-        r"[а-яё]+ть(?:ся)?\b|\bto\s+(?:sentence|give|impose|jail)\b",
+        r"[а-яё]+ть(?:ся)?\b|\bto\s+(?:sentence|give|impose|jail)\b|^\s*(?:sentence|give|impose|jail)\b",
         " ",
         near[last.end() :],
         flags=re.I,
@@ -276,6 +286,17 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
     regimes = [f for f in out if f.kind == "regime"]
+    if len(regimes) > 1 and cues["appeal"].search(sent):
+        # "increased … to be served in a general-regime penal colony instead of a penal
+        # settlement", «в колонии общего режима вместо колонии-поселения»: the appeal's new
+        # regime, then the first instance's
+        dropped = {
+            id(a)
+            for a, b in zip(regimes, regimes[1:], strict=False)
+            if _INSTEAD.match(text[a.span[1] : b.start])
+        }
+        out = [f for f in out if id(f) not in dropped]
+        regimes = [f for f in regimes if id(f) not in dropped]
     if any(f.value == "prison" for f in regimes) and any(f.value != "prison" for f in regimes):
         # «первые четыре года в тюрьме, остальное — в колонии строгого режима»: the registry
         # records the colony regime; the prison part is the start of the same sentence
