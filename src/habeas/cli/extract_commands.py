@@ -11,15 +11,17 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from habeas.cli.options import JsonOption
 from habeas.cli.output import console, emit_json, fail
-from habeas.extract import ExtractionResult, extract_text, read_document
 from habeas.store import DB_ENV
+
+if TYPE_CHECKING:  # habeas.extract is imported when ``extract`` runs (slow to import)
+    from habeas.extract import ExtractionResult
 
 LangOption = Annotated[
     str, typer.Option("--lang", help="Language of the text: ru, en or auto.", show_default=True)
@@ -100,6 +102,8 @@ def extract(
     if not file.is_file():
         fail(f"no such file: {file}")
     when = _published(published)
+    from habeas.extract import extract_text, read_document
+
     doc = read_document(file)
     gazetteer = _gazetteer(db, to_review)
     result = extract_text(doc.text, lang=lang, published=when, gazetteer=gazetteer, fmt="text")

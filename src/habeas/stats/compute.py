@@ -248,6 +248,21 @@ def _compute(people: Iterable[PersonFacts], as_of: date | None, today: date | No
                 by["facility"][person.facility_on(as_of) or UNKNOWN] += 1
         if person.events:
             _monthly_counts(person, as_of, monthly)
+    return _result(as_of, present, counted, held, undated, by, monthly, lengths, all_lengths)
+
+
+def _result(
+    as_of: date,
+    present: bool,
+    counted: int,
+    held: int,
+    undated: int,
+    by: dict[str, Counter[str]],
+    monthly: dict[str, Counter[tuple[int, int]]],
+    lengths: dict[str, list[float]],
+    all_lengths: list[float],
+) -> dict[str, Any]:
+    """The JSON-ready statistics from the counts (shared with :mod:`habeas.stats.rows`)."""
     seen = [m for counter in monthly.values() for m in counter]
     months = _months_between(min(seen), (as_of.year, as_of.month)) if seen else []
     return {

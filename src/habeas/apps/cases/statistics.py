@@ -18,20 +18,23 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Concat
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Event, Facility, Sentence
 from habeas.apps.registry.models import Person
 from habeas.apps.registry.visibility import Audience
 from habeas.security.gate import published_only
-from habeas.stats import PersonFacts, compute_stats
-from habeas.stats.compute import held_person_ids, paused_gc
+from habeas.stats import PersonFacts
+from habeas.stats.compute import paused_gc
+from habeas.stats.compute import today as registry_today
+from habeas.stats.rows import held_from_rows, stats_from_rows
 
 __all__ = [
     "article_key",
     "held_on",
     "load_person_facts",
+    "registry_rows",
     "registry_statistics",
 ]
 
@@ -156,6 +159,81 @@ def _same(value: Any) -> Any:
     return value.date() if isinstance(value, datetime) else value
 
 
+def _text(name: str) -> Cast:
+    """A date column read as ISO text (``YYYY-MM-DD``) on every database."""
+    return Cast(name, output_field=CharField())
+
+
+def registry_rows(
+    audience: Audience | str = Audience.INTERNAL, *, present_on: date | None = None
+) -> dict[str, Any]:
+    """The registry's rows in the layout of :mod:`habeas.stats.rows` (dates as ISO text):
+    ``persons`` a list (the unmerged ones ``audience`` may count, by id); ``sentences`` (the
+    superseded left out), ``custody``, ``events`` and ``charges`` iterators over one query each,
+    read in chunks without Django's per-row work. Rows of persons not counted are not filtered
+    out in SQL: :mod:`habeas.stats.rows` skips them.
+
+    With ``present_on`` (statistics of the present), the custody periods covering that day
+    with a facility and those of persons without a stored status only: the others change no
+    figure of the present, and are half the rows."""
+    with paused_gc():
+        persons = list(
+            _rows(
+                _persons(audience)
+                .order_by("pk")
+                .annotate(born=_text("birth_date"))
+                .values_list("pk", "gender", "born", "region", "status")
+            )
+        )
+    superseded = Sentence.objects.exclude(supersedes=None).values("supersedes_id")
+    sentences = _rows(
+        Sentence.objects.exclude(pk__in=superseded)
+        .order_by("pk")
+        .annotate(on=_text("verdict_on"), months=F("term_years") * 12 + F("term_months"))
+        .values_list("case__person_id", "on", "months", "term_days", "regime", "suspended")
+    )
+    facilities: dict[int | None, str] = dict(Facility.objects.values_list("pk", "name"))
+    facilities[None] = ""
+    periods = CustodyPeriod.objects.exclude(started_on=None)
+    if present_on is not None:
+        periods = periods.filter(
+            Q(facility__isnull=False, started_on__lte=present_on)
+            & (Q(ended_on=None) | Q(ended_on__gte=present_on))
+            | Q(person__in=Person.objects.filter(status="").values("pk"))
+        )
+    custody = (
+        (pid, kind, start, end, facilities[facility_id])
+        for pid, kind, start, end, facility_id in _rows(
+            periods.order_by("pk")
+            .annotate(start=_text("started_on"), end=_text("ended_on"))
+            .values_list("person_id", "kind", "start", "end", "facility_id")
+        )
+    )
+    events = _rows(
+        Event.objects.exclude(occurred_on=None)
+        .order_by("pk")
+        .annotate(on=_text("occurred_on"))
+        .values_list("person_id", "kind", "on", "release_kind")
+    )
+    # article_key in SQL: the bare article for the Russian criminal code, else prefixed.
+    russian = Q(country__in=["RU", ""], code__in=["UK", ""])
+    key = Case(
+        When(russian, then=F("article")),
+        default=Concat(F("country"), Value("-"), F("code"), Value(" "), F("article")),
+        output_field=CharField(),
+    )
+    charges = _rows(
+        Charge.objects.order_by().annotate(key=key).values_list("case__person_id", "key")
+    )
+    return {
+        "persons": persons,
+        "sentences": sentences,
+        "custody": custody,
+        "events": events,
+        "charges": charges,
+    }
+
+
 def registry_statistics(
     as_of: date | None = None,
     *,
@@ -171,7 +249,10 @@ def registry_statistics(
     from habeas.apps.registry.models import SourceRecord
     from habeas.apps.sources.models import ImportRun, Source
 
-    stats = compute_stats(load_person_facts(audience), as_of, today=today)
+    today = today or registry_today()
+    day = as_of or today
+    rows = registry_rows(audience, present_on=day if day >= today else None)
+    stats = stats_from_rows(**rows, as_of=day, today=today)
     persons = _persons(audience)
     records = SourceRecord.objects.all()
     per_source = Count("records")
@@ -208,4 +289,7 @@ def held_on(
     """``{person_id: status}`` of the registry's people held on ``day`` (or in one of
     ``statuses``), ordered by id; see :func:`habeas.stats.held_person_ids`. With
     ``Audience.PUBLIC``, published persons only."""
-    return held_person_ids(load_person_facts(audience), day, today=today, statuses=statuses)
+    today = today or registry_today()
+    rows = registry_rows(audience, present_on=day if day >= today else None)
+    del rows["charges"]
+    return held_from_rows(**rows, day=day, today=today, statuses=statuses)
