@@ -12,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from habeas.vocabulary import Gender
 
-from .model import ParsedName
+from .canon import is_cyrillic_word
+from .inflect import surname_lemmas
+from .model import InvalidNameError, ParsedName
 from .normalize import NamePart, NormalizedName, normalize
+from .reverse import to_cyrillic_candidates
 from .transliterate import SCHEMES, transliterate
 
 #: Score at or above which two names are taken for the same person.
@@ -192,26 +195,71 @@ def _match(pa: NamePart | None, pb: NamePart | None, role: str) -> PartMatch:
             r = Indel.normalized_similarity(x, y)
             if r > best:
                 best, ba, bb = r, x, y
+    fa, fb = _form_for(pa, ba), _form_for(pb, bb)
+    dist = Levenshtein.distance(ba, bb)
+    if role == "surname" and (
+        _suffixed(ba, bb) or (not _transposed(ba, bb) and _two_surnames(fa, fb))
+    ):
+        # Носов / Носков, Малышев / Мальцев, Головин / "Golovkin": each spelling is a surname
+        # of its own, so the difference tells two names apart; a slip of the pen (Бирдков)
+        # seldom makes a real surname, and is still scored as an edit below; two letters
+        # swapped (Жданов / Жаднов) are the commonest slip, so they stay an edit.  A
+        # surname suffix added to the other (Мельник / Мельников) makes another surname too
+        return PartMatch(role, pa.text, pb.text, "different", 0.0, fa, fb, dist)
     if pa.skeletons & pb.skeletons and best >= 0.75 and ba[:1] == bb[:1]:
         score = max(0.93, best)
-        return PartMatch(
-            role,
-            pa.text,
-            pb.text,
-            "phonetic",
-            score,
-            _form_for(pa, ba),
-            _form_for(pb, bb),
-            Levenshtein.distance(ba, bb),
-        )
-    dist = Levenshtein.distance(ba, bb)
+        return PartMatch(role, pa.text, pb.text, "phonetic", score, fa, fb, dist)
     # map the similarity so that one edit in a short word is weak evidence
     score = max(0.0, min(1.0, (best - 0.6) / 0.4))
     how = "edit" if score >= 0.3 else "different"
     conflict = how == "different" and role != "surname"
-    return PartMatch(
-        role, pa.text, pb.text, how, score, _form_for(pa, ba), _form_for(pb, bb), dist, (), conflict
-    )
+    return PartMatch(role, pa.text, pb.text, how, score, fa, fb, dist, (), conflict)
+
+
+_SURNAME_SUFFIXES = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "yna")
+
+
+def _suffixed(x: str, y: str) -> bool:
+    """True when one canonical spelling is the other with a Russian surname suffix added
+    ("melnik" / "melnikov"): a patronymic surname formed from the other word, not a slip."""
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in _SURNAME_SUFFIXES
+
+
+def _transposed(x: str, y: str) -> bool:
+    """True when ``x`` and ``y`` differ only by two neighbouring letters swapped."""
+    return OSA.distance(x, y) == 1 and Levenshtein.distance(x, y) == 2
+
+
+@lru_cache(maxsize=50_000)
+def _attested_readings(form: str) -> frozenset[str]:
+    """The attested surnames (masculine lemmas) ``form`` spells: its own when Cyrillic, else
+    those of its likeliest Cyrillic readings — any of the first three at least half as likely
+    as the first ("Golovkina" → {головкин}; "Mikhalov" → {}: «Михалов» is not in the
+    dictionary, and the less likely «Михалёв» does not count)."""
+    if is_cyrillic_word(form):
+        return surname_lemmas(form)
+    if " " in form:
+        return frozenset()
+    try:
+        readings = to_cyrillic_candidates(form, limit=3)
+    except InvalidNameError:
+        return frozenset()
+    if not readings:
+        return frozenset()
+    top = readings[0][1]
+    return frozenset().union(*(surname_lemmas(r) for r, share in readings if share >= top / 2))
+
+
+def _two_surnames(fa: str, fb: str) -> bool:
+    """True when the nominatives ``fa`` and ``fb`` are both attested surnames in pymorphy3's
+    dictionary and share no lemma (Смирнов and Smirnova share one): two names rather than
+    one name and a typo.  A Latin spelling counts through its likeliest Cyrillic readings."""
+    ra = _attested_readings(fa)
+    if not ra:
+        return False
+    rb = _attested_readings(fb)
+    return bool(rb) and not (ra & rb)
 
 
 def _combine(

@@ -47,6 +47,31 @@ def _index() -> dict[str, frozenset[int]]:
 
 
 _EXTRA_ALIASES: dict[str, set[int]] = {}
+_EXTRA_CYRILLIC: set[str] = set()
+
+
+@cache
+def _cyrillic_forms() -> frozenset[str]:
+    """The Cyrillic forms written in the data (lower case, «ё» as «е»)."""
+    return frozenset(
+        _fold(f) for g in groups() for f in g.forms if any("а" <= ch <= "я" for ch in _fold(f))
+    )
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def is_listed_cyrillic(word: str) -> bool:
+    """True when the Cyrillic ``word`` is written as such in the data (or added by
+    :func:`add_alias`), not merely matched through its canonical Latin spelling.
+
+    The canonical folding is lossy: «Анне» folds to "ane" like the listed "Anne", «Марии» to
+    "mari" like «Мари», so a group match alone does not show that an inflected Cyrillic
+    word is a nominative.
+    """
+    w = _fold(word)
+    return w in _cyrillic_forms() or w in _EXTRA_CYRILLIC
 
 
 def add_alias(form: str, full_name: str) -> None:
@@ -55,6 +80,7 @@ def add_alias(form: str, full_name: str) -> None:
     if not target:
         raise ValueError(f"no given-name group named {full_name!r}")
     idx = _index()
+    _EXTRA_CYRILLIC.add(_fold(form))
     for c in canon_variants(form):
         idx_set = set(idx.get(c, frozenset())) | set(target)
         idx[c] = frozenset(idx_set)  # type: ignore[index]

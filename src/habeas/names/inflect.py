@@ -15,7 +15,7 @@ from habeas.vocabulary import Gender
 
 from .canon import is_cyrillic_word
 from .data import load
-from .given_names import group_gender, group_ids
+from .given_names import group_gender, group_ids, is_listed_cyrillic
 
 M, F = Gender.MALE, Gender.FEMALE
 CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -46,6 +46,30 @@ def morph_parses(word: str) -> tuple[Any, ...]:
     """pymorphy3's parses of ``word`` (case does not matter), cached: the analyser's lookup is
     the costly step, and the same name words are parsed by several modules."""
     return tuple(_morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def surname_lemmas(word: str) -> frozenset[str]:
+    """The surnames (masculine lemma, lower case, «ё» as «е») that the Cyrillic ``word`` is a
+    form of in pymorphy3's dictionary (OpenCorpora); empty for a word the analyser only guesses
+    from its ending.  «Носова» → {носов}, «Носков» → {носков}, «Бирдков» → {}.
+
+    Used by :mod:`habeas.names.compare`: two different attested surnames one letter apart
+    are two names, while a slip of the pen seldom makes another real surname.
+    """
+    if not is_cyrillic_word(word) or "-" in word or " " in word:
+        return frozenset()
+    return frozenset(
+        p.normal_form.replace("ё", "е")
+        for p in morph_parses(word)
+        if "Surn" in p.tag and p.is_known
+    )
+
+
+def is_attested_surname(word: str) -> bool:
+    """True when ``word`` is a form of a surname in pymorphy3's dictionary (see
+    :func:`surname_lemmas`)."""
+    return bool(surname_lemmas(word))
 
 
 @cache
@@ -148,11 +172,22 @@ def nominative_candidates(word: str, role: str) -> tuple[Candidate, ...]:
             cands = [(m.group(1) + "а", F)] if m else [(w, None)]
     elif role == "given":
         ids = group_ids(w)
-        if ids:
+        if ids and is_listed_cyrillic(w):
             cands.append((w, group_gender(ids)))
-        # «Лидию»: accusative of the listed Лидия before the dative of the rare Лидий
-        morph_cands = sorted(_pymorphy_nominatives(w, ("Name",)), key=lambda c: not group_ids(c[0]))
-        for cand in morph_cands:
+        morph_cands = _pymorphy_nominatives(w, ("Name",))
+        # «Наталье», «Марии»: an oblique form of a name written in the data is read as that
+        # name only; another word matched through its folded spelling (the misspelt «Маария»
+        # folds to "maria") is kept as written too, whatever pymorphy3 guesses for it
+        if (
+            ids
+            and all(c[0] != w for c in morph_cands)
+            and not any(_given_rank(c[0], w) == 0 for c in morph_cands)
+        ):
+            morph_cands.append((w, group_gender(ids)))
+        # «Лидию»: accusative of the listed Лидия before the dative of the rare Лидий;
+        # «Анне»: the dative of the listed Анна before the word kept as an indeclinable
+        # nominative (pymorphy3's Fixd «Анне»; "ane" is also the folding of the listed "Anne")
+        for cand in sorted(morph_cands, key=lambda c: _given_rank(c[0], w)):
             if cand[0] not in (c[0] for c in cands):
                 ids2 = group_ids(cand[0])
                 cands.append((cand[0], group_gender(ids2) or cand[1]))
@@ -181,6 +216,17 @@ def nominative_candidates(word: str, role: str) -> tuple[Candidate, ...]:
         if form not in seen:
             seen[form] = g
     return tuple(seen.items())
+
+
+def _given_rank(cand: str, w: str) -> int:
+    """Order of a given-name reading ``cand`` of the word ``w``: another word written in the
+    data (the word is its oblique form), then the word itself, then other known names, then
+    unknown ones («Натали» stays before the rare «Наталя», which is only matched by folding)."""
+    if cand != w and is_listed_cyrillic(cand):
+        return 0
+    if cand == w:
+        return 1
+    return 2 if group_ids(cand) else 3
 
 
 def _first_decl_nominatives(w: str) -> list[Candidate]:
