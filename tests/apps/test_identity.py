@@ -1,5 +1,6 @@
 """Identity resolution in the registry: the demo lists link into the right persons;
-decisions re-form persons; ids stay stable; review and undo work end to end."""
+decisions re-form persons; ids stay stable; review and undo work end to end; the kept
+prepared records save work without changing any result."""
 
 from __future__ import annotations
 
@@ -9,9 +10,18 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 from habeas.apps.registry import review_queue
-from habeas.apps.registry.identity import record_decision, run_linking, withdraw_decision
+from habeas.apps.registry.identity import (
+    link_records,
+    linker,
+    prepared_path,
+    prepared_records,
+    record_decision,
+    run_linking,
+    withdraw_decision,
+)
 from habeas.apps.registry.importer import import_file
 from habeas.apps.registry.models import LinkDecision, Person, SourceRecord
 from habeas.apps.registry.queries import resolve_person
@@ -19,6 +29,15 @@ from habeas.demo import generate_people, write_partner_lists
 from habeas.interchange import load_mapping
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def kept_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Runs keep their prepared records in a folder of the test (the in-memory test
+    database has no file to keep them beside)."""
+    folder = tmp_path / "kept"
+    monkeypatch.setenv("HABEAS_LINKAGE_CACHE", str(folder))
+    return folder
 
 
 @pytest.fixture
@@ -190,3 +209,181 @@ def test_review_in_the_terminal_with_single_keys(demo_registry):
     assert "Is this the same person?" in result.output and "[s] same" in result.output
     verdicts = list(LinkDecision.objects.values_list("verdict", "withdrawn", "decided_by"))
     assert verdicts == [("same", False, "tester"), ("same", True, "tester")]
+
+
+# -- kept prepared records -----------------------------------------------------------------
+
+
+class _Undo(Exception):
+    pass
+
+
+def _outcome(run) -> dict[str, object]:
+    """What a link run does to the registry (persons, review queue, counts), rolled back
+    afterwards so that another run can start from the same state. New persons are named by
+    their records (their ids come from a sequence that a rollback need not reset)."""
+    from habeas.apps.registry.models import ReviewItem
+
+    existing = set(Person.objects.values_list("pk", flat=True))
+    box: dict[str, object] = {}
+    try:
+        with transaction.atomic():
+            report = run()
+            members: dict[int, list[int]] = defaultdict(list)
+            for rid, pid in SourceRecord.objects.values_list("pk", "person_id"):
+                members[pid].append(rid)
+            box["persons"] = {
+                (pid if pid in existing else "new", tuple(sorted(rids)))
+                for pid, rids in members.items()
+            }
+            box["merged"] = set(
+                Person.objects.filter(merged_into__isnull=False).values_list("pk", "merged_into")
+            )
+            box["review"] = sorted(
+                (r.left_id, r.right_id, round(r.score, 9), r.reason)
+                for r in ReviewItem.objects.filter(decision__isnull=True)
+            )
+            box["report"] = {
+                k: v
+                for k, v in report.to_dict().items()
+                if k not in ("run_id", "stage_seconds", "records_normalised", "prepared_reused")
+            }
+            box["normalised"] = report.records_normalised
+            raise _Undo
+    except _Undo:
+        pass
+    return box
+
+
+def _late_list(tmp_path: Path, record: SourceRecord) -> Path:
+    path = tmp_path / "late.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source_id", "name", "birth_date", "articles", "detained_on"])
+        data = record.data
+        writer.writerow(
+            [
+                "late-1",
+                data["name"],
+                data["birth_date"],
+                "; ".join(data["articles"]),
+                data["detained_on"],
+            ]
+        )
+    return path
+
+
+def test_a_run_over_kept_records_equals_one_that_normalises_everything(tmp_path, demo_registry):
+    first = run_linking()
+    path = prepared_path()
+    assert path is not None and path.is_file()
+    assert first.records_normalised == first.source_records and first.prepared_reused == 0
+    # Since the file was written: a record modified, one deleted, one removed and
+    # restored, a decision taken, and a new list imported.
+    records = list(SourceRecord.objects.order_by("pk"))
+    modified = records[5]
+    data = dict(modified.data, name="Сидоров Пётр Ильич", birth_date="1961-03-02")
+    SourceRecord.objects.filter(pk=modified.pk).update(data=data)
+    from django.db.models import Count
+
+    multi = Person.objects.annotate(n=Count("records")).filter(n__gte=3).order_by("pk")
+    deleted = multi[0].records.order_by("pk").last()
+    SourceRecord.objects.filter(pk=deleted.pk).delete()
+    restored = records[40]
+    SourceRecord.objects.filter(pk=restored.pk).update(removed_in=restored.last_import)
+    SourceRecord.objects.filter(pk=restored.pk).update(removed_in=None)
+    left, right = multi[1].records.order_by("pk").values_list("pk", flat=True)[:2]
+    record_decision(left, right, "not_same", by="tester")
+    import_file(_late_list(tmp_path, records[0]), source="Late list")
+
+    kept = _outcome(lambda: run_linking())
+    full = _outcome(lambda: run_linking(reuse_prepared=False))
+    assert kept["normalised"] == 2  # the modified record and the new one, nothing else
+    assert full["normalised"] == len(records)  # −1 deleted, +1 new
+    for key in ("persons", "merged", "review", "report"):
+        assert kept[key] == full[key], key
+    # the table the linker gets is the one normalising every record gives
+    engine = linker()
+    table = prepared_records(engine, path).table
+    assert table.equals(engine.prepare(link_records()))
+    assert deleted.pk not in table["unique_id"].to_pylist()
+
+
+def test_a_missing_broken_or_outdated_file_is_rebuilt(demo_registry, monkeypatch):
+    from habeas.linkage import prepared as kept_module
+
+    first = run_linking()
+    path = prepared_path()
+    everyone = first.source_records
+    again = run_linking()
+    assert again.records_normalised == 0 and again.prepared_reused == everyone
+    path.unlink()
+    assert run_linking().records_normalised == everyone and path.is_file()
+    path.write_bytes(b"broken")
+    assert run_linking().records_normalised == everyone
+    assert run_linking().records_normalised == 0  # rewritten whole
+    monkeypatch.setattr(kept_module, "fingerprint", lambda baseline=False: "newer code")
+    assert run_linking().records_normalised == everyone
+    # a source renamed: its records are normalised again (the source is a column)
+    from habeas.apps.sources.models import Source
+
+    source = Source.objects.order_by("pk").first()
+    count = SourceRecord.objects.filter(source=source).count()
+    Source.objects.filter(pk=source.pk).update(name="Renamed")
+    assert run_linking().records_normalised == count
+
+
+def test_no_file_is_kept_when_switched_off(demo_registry, monkeypatch):
+    monkeypatch.setenv("HABEAS_LINKAGE_CACHE", "off")
+    assert prepared_path() is None
+    report = run_linking()
+    assert report.records_normalised == report.source_records
+
+
+def test_the_link_command_reuses_or_renormalises(demo_registry):
+    import json
+
+    from typer.testing import CliRunner
+
+    from habeas.cli import app
+
+    runner = CliRunner()
+    first = json.loads(runner.invoke(app, ["link", "--json"], catch_exceptions=False).output)
+    again = json.loads(runner.invoke(app, ["link", "--json"], catch_exceptions=False).output)
+    fresh = json.loads(
+        runner.invoke(app, ["link", "--renormalise", "--json"], catch_exceptions=False).output
+    )
+    everyone = first["source_records"]
+    assert first["records_normalised"] == everyone
+    assert again["incremental"] and again["records_normalised"] == 0
+    assert again["prepared_reused"] == everyone
+    assert fresh["records_normalised"] == everyone
+    assert {"load", "normalise", "keep", "block_score", "apply"} <= set(again["stage_seconds"])
+
+
+def test_records_that_arrive_while_a_run_works_are_linked_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from habeas.apps.registry import identity
+
+    lists = write_partner_lists(generate_people(60, seed=5), tmp_path, seed=5)
+    first, late = lists[0], lists[1]
+    mapping = load_mapping(first.mapping_path) if first.mapping_path else None
+    import_file(first.path, source=first.source_name, **({"mapping": mapping} if mapping else {}))
+    original = identity.apply_result
+    arrived: list[int] = []
+
+    def import_meanwhile(result):
+        # another editor's import lands after this run has read the records
+        mapping = load_mapping(late.mapping_path) if late.mapping_path else None
+        before = set(SourceRecord.objects.values_list("pk", flat=True))
+        import_file(late.path, source=late.source_name, **({"mapping": mapping} if mapping else {}))
+        arrived.extend(set(SourceRecord.objects.values_list("pk", flat=True)) - before)
+        return original(result)
+
+    monkeypatch.setattr(identity, "apply_result", import_meanwhile)
+    run_linking()
+    monkeypatch.setattr(identity, "apply_result", original)
+    assert arrived
+    report = run_linking()
+    assert report.incremental and report.new_records == len(arrived)

@@ -9,8 +9,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from habeas.apps.registry.importer import import_file
-from habeas.apps.registry.models import NameKey, Person
-from habeas.apps.registry.search import search_persons
+from habeas.apps.registry.models import NameKey, NameWord, Person, PersonName
+from habeas.apps.registry.models.words import WORD_TAIL_LENGTH, word_tails
+from habeas.apps.registry.search import (
+    name_words_current,
+    prefix_matches,
+    refresh_search_index,
+    search_persons,
+    sync_name_words,
+)
+from habeas.names import compare_normalized, normalize
 from tests.conftest import ROWS
 
 pytestmark = pytest.mark.django_db
@@ -180,3 +188,89 @@ def test_lookup_is_an_indexed_key_query(registry):
     name_queries = [s for s in sql if 'FROM "registry_personname"' in s]
     assert name_queries and all('person_id" IN (' in s for s in name_queries)
     assert len(sql) <= 8
+
+
+# --- prefix matches through the word index ---------------------------------------------
+
+
+def _prefix(query: str) -> list[tuple[int, float]]:
+    return [(h["person_id"], h["score"]) for h in prefix_matches(query)]
+
+
+PREFIXES = ["Kaga", "Кагар", "кагарлицкий борис", "Бори", "Yul", "Кагарлицкая Анна Борисовна"]
+
+
+def test_word_tails():
+    assert word_tails("кагарлицкий борис юльевич") == [
+        "кагарлицкий борис юльевич",
+        "борис юльевич",
+        "юльевич",
+    ]
+    assert word_tails("") == [""]
+    assert all(len(t) <= WORD_TAIL_LENGTH for t in word_tails("а" * 200 + " б"))
+
+
+def test_the_import_indexes_the_words_of_its_names(registry):
+    assert name_words_current()
+    assert NameWord.objects.values("name_id").distinct().count() == PersonName.objects.count()
+
+
+def test_prefix_matches_through_the_word_index_equal_the_scan(registry):
+    NameWord.objects.all().delete()  # as if the import had stopped before indexing
+    assert not name_words_current()
+    scanned = {q: _prefix(q) for q in PREFIXES}
+    assert sync_name_words() == PersonName.objects.count()
+    assert name_words_current()
+    with CaptureQueriesContext(connection) as ctx:
+        indexed = {q: _prefix(q) for q in PREFIXES}
+    assert indexed == scanned
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert any("registry_nameword" in s for s in sql)
+    # no scan of the names (PostgreSQL's LIKE 'x%' on the tails uses a pattern index)
+    assert not any("LIKE" in s for s in sql if "registry_nameword" not in s)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s", ["registry_nameword_tail"]
+            )
+            (definition,) = cursor.fetchone()
+        assert "tail varchar_pattern_ops" in definition  # LIKE 'x%' under any collation
+    # a word inside a name, and a name that starts with the query
+    assert (registry["m-1"], 0.8) in indexed["Бори"]  # "Boris Kagarlitsky"
+    assert (registry["x-3"], 0.6) in indexed["Бори"]  # "Каримов Борис Юрьевич"
+    assert (registry["x-1"], 1.0) in indexed["Кагарлицкая Анна Борисовна"]
+    assert {pid for pid, _ in indexed["Kaga"]} >= {registry["m-1"], registry["x-1"]}
+
+
+def test_names_added_later_are_found_before_and_after_the_sync(registry, list_file):
+    import_file(list_file("second.csv", rows=[_row("z-1", "Зарубин Олег")]), source="OVD-Info")
+    added = Person.objects.get(records__source_key="z-1").pk
+    assert name_words_current()  # the import indexed its names
+    NameWord.objects.filter(name__person_id=added).delete()  # as if it had not
+    assert not name_words_current()  # a stale index is not used: the names are scanned
+    assert [pid for pid, _ in _prefix("Зарубин")] == [added]
+    assert refresh_search_index() == PersonName.objects.filter(person_id=added).count()
+    assert name_words_current()
+    assert [pid for pid, _ in _prefix("Зарубин")] == [added]
+    assert sync_name_words() == 0
+
+
+def test_deleted_names_leave_the_word_index(registry):
+    sync_name_words()
+    names = PersonName.objects.filter(person_id=registry["x-3"])
+    ids = list(names.values_list("pk", flat=True))
+    names.delete()
+    assert not NameWord.objects.filter(name_id__in=ids).exists()
+    assert name_words_current()
+    assert registry["x-3"] not in [pid for pid, _ in _prefix("Карим")]
+
+
+def test_scores_remembered_per_name_parts_equal_a_fresh_comparison(registry):
+    # a search compares each distinct (surname, given, patronymic, gender) once: every hit's
+    # score must still be what comparing the query with its matched name gives
+    for query in ("Кагарлицкий Борис", "Kagarlitskaya A.", "Каримов Борис", "Boris Kagarlitsky"):
+        hits = search_persons(query)
+        assert hits, query
+        for hit in hits:
+            expected = compare_normalized(normalize(query), normalize(hit["matched_name"]))
+            assert hit["score"] == round(expected.score, 4), (query, hit["matched_name"])

@@ -19,16 +19,28 @@ def link(
     full: Annotated[
         bool, typer.Option("--full", help="Re-link every record, not only new ones.")
     ] = False,
+    renormalise: Annotated[
+        bool,
+        typer.Option(
+            "--renormalise",
+            help="Normalise every record again instead of reusing the kept prepared records.",
+        ),
+    ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Link source records into persons; uncertain pairs go to the review queue."""
+    """Link source records into persons; uncertain pairs go to the review queue.
+
+    Prepared (normalised) records are kept beside the registry, so a run normalises only
+    records that are new or changed (``HABEAS_LINKAGE_CACHE``: another folder, or ``off``).
+    """
     connect(db)
     from habeas.apps.registry.identity import run_linking
 
     report = run_linking(
         incremental=False if full else None,
         progress=None if as_json else lambda m: console.print(m),
+        reuse_prepared=not renormalise,
     )
     if as_json:
         emit_json(report.to_dict())
@@ -36,6 +48,7 @@ def link(
     table = Table("", "count", title="Link run" + (" (incremental)" if report.incremental else ""))
     for label, value in (
         ("source records", report.source_records),
+        ("records normalised", report.records_normalised),
         ("pairs scored", report.pairs_scored),
         ("linked automatically", report.linked_automatically),
         ("sent to review", report.sent_to_review),

@@ -64,3 +64,36 @@ def describe(value: str) -> str:
     engine = "PostgreSQL" if "postgresql" in config["ENGINE"] else "SQLite"
     host = config.get("HOST") or "local socket"
     return f"{engine} database {config.get('NAME')} at {host}"
+
+
+#: Where the linker keeps its prepared records: a folder, or ``off`` to keep none.
+LINKAGE_CACHE_ENV = "HABEAS_LINKAGE_CACHE"
+
+
+def linkage_cache_path(config: dict[str, Any]) -> Path | None:
+    """The file in which identity resolution keeps the registry's prepared records.
+
+    ``HABEAS_LINKAGE_CACHE`` names a folder for it (``off``: none is kept). Otherwise an
+    SQLite registry keeps it beside its file (``<file>.linkage.parquet``); an in-memory one
+    keeps none; a PostgreSQL registry keeps it in the user's data directory, named after the
+    server and database. The file only ever saves work: every row is checked against the
+    record's current content before it is used (see :mod:`habeas.linkage.prepared`).
+    """
+    name = str(config.get("NAME") or "")
+    sqlite = "sqlite" in str(config.get("ENGINE", ""))
+    if sqlite:
+        stem = Path(name).name or "memory"
+    else:
+        host = str(config.get("HOST") or "local").replace("/", "_")
+        stem = f"{host}-{config.get('PORT') or 5432}-{name}"
+    file_name = f"{stem}.linkage.parquet"
+    folder = os.environ.get(LINKAGE_CACHE_ENV, "").strip()
+    if folder.lower() == "off":
+        return None
+    if folder:
+        return Path(folder).expanduser() / file_name
+    if sqlite:
+        if not name or name == ":memory:" or "mode=memory" in name:
+            return None
+        return Path(name).with_name(file_name)
+    return Path(platformdirs.user_data_dir("habeas")) / "linkage" / file_name

@@ -35,6 +35,7 @@ from habeas.apps.cases.models import (
 )
 from habeas.apps.registry.models import Person, PersonName, SourceRecord
 from habeas.apps.registry.profile import refresh_profiles
+from habeas.apps.registry.search import sync_name_words
 from habeas.apps.sources.models import ImportRun, Source, SourceChange, SourceKind
 from habeas.audit import chain as audit
 from habeas.audit.history import check_version, person_snapshot
@@ -190,6 +191,7 @@ def _finish(entry: _Entry, data: dict[str, Any] | None = None) -> None:
     run.rows_added, run.rows_modified = (1, 0) if entry.created else (0, 1)
     run.save(update_fields=["rows_added", "rows_modified"])
     refresh_profiles([record.person_id])
+    sync_name_words()  # a name added by hand is found by the prefix search at once
     person = Person.objects.get(pk=record.person_id)
     audit.record(
         actor=run.imported_by,

@@ -41,6 +41,7 @@ from habeas.apps.registry.bulk import IdPool, RowTable
 from habeas.apps.registry.facts import FACT_MODELS
 from habeas.apps.registry.models import NameKey, Person, PersonName, PersonNote, SourceRecord
 from habeas.apps.registry.profile import refresh_profiles
+from habeas.apps.registry.search import refresh_search_index
 from habeas.apps.sources.models import ImportRun, Source, SourceChange
 from habeas.audit.hooks import record_import
 from habeas.interchange import (
@@ -550,6 +551,10 @@ def import_file(
         if dry_run or not report.changed:
             transaction.set_rollback(True)
             report.import_id = None
+    if not dry_run and report.changed:
+        # outside the import's transaction: a failure here loses no data, and until the
+        # index catches up the prefix search scans the names instead
+        refresh_search_index()
     if importer.rejects and not dry_run:
         report.rejects_file = str(write_rejects(path, importer.rejects))
     report.seconds = round(time.perf_counter() - started, 3)

@@ -14,10 +14,12 @@ class NameKey(models.Model):
     record = models.ForeignKey(
         "registry.SourceRecord", on_delete=models.CASCADE, related_name="name_keys"
     )
-    key = models.CharField(max_length=64, db_index=True)
+    key = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["person", "key"]
+        # (key, person): a search reads the persons of a key from the index alone, in order
+        indexes = [models.Index(fields=["key", "person"], name="registry_namekey_key_person")]
 
     def __str__(self) -> str:
         return self.key
