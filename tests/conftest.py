@@ -4,15 +4,38 @@ from __future__ import annotations
 
 import csv
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+#: Fixtures that give a test the database (directly or through other fixtures).
+DB_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
+TRANSACTIONAL_FIXTURES = frozenset({"transactional_db", "live_server"})
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the link runs' prepared-record files (``HABEAS_LINKAGE_CACHE``) in a folder of
+    this session, never in the user's data folder, unless the run names one."""
+    if "HABEAS_LINKAGE_CACHE" not in os.environ:
+        os.environ["HABEAS_LINKAGE_CACHE"] = tempfile.mkdtemp(prefix="habeas-test-linkage-")
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL (``HABEAS_TEST_POSTGRES``), leave out the tests marked ``sqlite_only``:
+    """Mark ``django_db`` every test that reaches the database through a fixture (``db``,
+    ``transactional_db``, ``live_server``, or ``django_db_setup`` as the module-scoped
+    registries use it), so that ``pytest -m django_db``, the PostgreSQL run, includes them
+    all. Runs before ``-m`` selects (``tryfirst``).
+
+    On PostgreSQL (``HABEAS_TEST_POSTGRES``), leave out the tests marked ``sqlite_only``:
     they are about an SQLite setting, so they are not run there rather than skipped."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & DB_FIXTURES and item.get_closest_marker("django_db") is None:
+            transaction = bool(fixtures & TRANSACTIONAL_FIXTURES)
+            item.add_marker(pytest.mark.django_db(transaction=transaction))
     if not os.environ.get("HABEAS_TEST_POSTGRES"):
         return
     dropped = [item for item in items if item.get_closest_marker("sqlite_only")]

@@ -14,14 +14,27 @@ from habeas.apps.registry.exports import export_registry
 from habeas.apps.registry.models import Person, PersonNote
 from habeas.apps.registry.visibility import Audience
 from habeas.security import keys
-from habeas.security.fields import PREFIX, rotate_all, seal, unseal
+from habeas.security.fields import PREFIX, encrypted_columns, rotate_all, seal, unseal
 from tests.web.registry import SECRETS
 
 
-def _raw_notes() -> list[str]:
+def _raw_notes(note_id: int | None = None) -> list[str]:
+    """The stored (encrypted) note texts: all of them, or the one note ``note_id``'s (other
+    tests of the module share the demo registry, whose notes are in the table too)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT text FROM registry_personnote")
+        if note_id is None:
+            cursor.execute("SELECT text FROM registry_personnote ORDER BY id")
+        else:
+            cursor.execute("SELECT text FROM registry_personnote WHERE id = %s", [note_id])
         return [r[0] for r in cursor.fetchall()]
+
+
+def _encrypted_values() -> int:
+    """How many encrypted values the database holds, in every encrypted column."""
+    return sum(
+        model._default_manager.filter(**{f"{field.name}__isnull": False}).count()
+        for model, field in encrypted_columns()
+    )
 
 
 def test_notes_are_stored_encrypted_and_read_back_plain(registry):
@@ -43,7 +56,7 @@ def test_notes_written_by_an_import_are_encrypted(db, list_file):
 def test_an_altered_value_is_refused_not_shown(db):
     person = Person.objects.create(display_name="Тест")
     note = PersonNote.objects.create(person=person, text="health: secret")
-    stored = _raw_notes()[0]
+    stored = _raw_notes(note.pk)[0]
     forged = stored[:-8] + ("A" if stored[-8] != "A" else "B") + stored[-7:]
     with connection.cursor() as cursor:
         cursor.execute("UPDATE registry_personnote SET text = %s WHERE id = %s", [forged, note.pk])
@@ -86,12 +99,12 @@ def test_without_configured_keys_production_makes_a_private_key_file(
 
 def test_key_rotation_re_encrypts_every_value(db, monkeypatch):
     person = Person.objects.create(display_name="Тест")
-    PersonNote.objects.create(person=person, text="lawyer: +7 900 000-00-00")
-    before = _raw_notes()
+    note = PersonNote.objects.create(person=person, text="lawyer: +7 900 000-00-00")
+    before = _raw_notes(note.pk)
     new = Fernet.generate_key().decode()
     monkeypatch.setenv(keys.KEYS_ENV, f"{new},{keys.DEV_KEY}")
-    assert rotate_all() == len(before)
-    after = _raw_notes()
+    assert rotate_all() == _encrypted_values()
+    after = _raw_notes(note.pk)
     assert after != before
     monkeypatch.setenv(keys.KEYS_ENV, new)  # the old key is gone: values still open
     assert "lawyer: +7 900 000-00-00" in PersonNote.objects.values_list("text", flat=True)
@@ -113,11 +126,11 @@ def test_the_migration_encrypts_existing_rows_and_reverses(db):
         connection = connection
 
     migration.encrypt_notes(None, Editor)
-    assert unseal(_raw_notes()[0]) == "old plain"
+    assert unseal(_raw_notes(note.pk)[0]) == "old plain"
     migration.encrypt_notes(None, Editor)  # idempotent
-    assert unseal(_raw_notes()[0]) == "old plain"
+    assert unseal(_raw_notes(note.pk)[0]) == "old plain"
     migration.decrypt_notes(None, Editor)
-    assert _raw_notes() == ["old plain"]
+    assert _raw_notes(note.pk) == ["old plain"]
 
 
 def test_public_exports_and_api_never_hold_notes(registry, tmp_path):

@@ -58,11 +58,11 @@ def list_facilities(
 )
 def get_facility(request: HttpRequest, facility_id: Id) -> dict[str, Any]:
     """A facility, its letter addresses, and the persons held there now."""
-    audience_of(request)
+    audience = audience_of(request)
     facility = Facility.objects.prefetch_related("addresses").filter(pk=facility_id).first()
     if facility is None:
         raise HttpError(404, "no such facility")
-    view = facility_view(facility)
+    view = facility_view(facility, audience)
     return {
         "id": facility.pk,
         "name": facility.name,

@@ -26,6 +26,9 @@ from habeas.vocabulary import (
 from habeas.web.labels import label_choices
 
 _BLANK = [("", "—")]
+#: The longest name the forms take (the API's limit too): a name's surname, given name and
+#: patronymic each go into a 150-character column.
+NAME_MAX_LENGTH = 150
 
 
 def _date_input() -> forms.DateInput:
@@ -67,8 +70,14 @@ class PersonForm(CitationForm):
 
     field_order = ["name", "name_latin", "gender", "birth_date", "region", "status"]
 
-    name = forms.CharField(label=_("Full name (as the source writes it)"), max_length=300)
-    name_latin = forms.CharField(label=_("Name in Latin letters"), max_length=300, required=False)
+    # At most NAME_MAX_LENGTH characters, as the API allows: the name's parts are stored in
+    # 150-character columns, which PostgreSQL enforces (SQLite does not).
+    name = forms.CharField(
+        label=_("Full name (as the source writes it)"), max_length=NAME_MAX_LENGTH
+    )
+    name_latin = forms.CharField(
+        label=_("Name in Latin letters"), max_length=NAME_MAX_LENGTH, required=False
+    )
     gender = forms.ChoiceField(
         label=_("Gender"), choices=_BLANK + label_choices(Gender), required=False
     )

@@ -6,11 +6,13 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Facility
 from habeas.apps.registry.models import Person, SourceRecord
@@ -273,12 +275,27 @@ def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
+def held_at_facility(day: date, prefix: str = "") -> Q:
+    """Who a facility holds on ``day``, as a condition on custody periods (``prefix`` leads
+    from the queried model to them, e.g. ``"custody_periods__"``): a period begun by
+    ``day`` (or of unknown start) and not ended before it, of a live person (not merged
+    away) whose status does not say they are out (released, exchanged, abroad, dead).
+    The facilities list counts them and a facility's page lists them, so the two agree."""
+    return (
+        (Q(**{f"{prefix}started_on__isnull": True}) | Q(**{f"{prefix}started_on__lte": day}))
+        & (Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": day}))
+        & Q(**{f"{prefix}person__merged_into__isnull": True})
+        & ~Q(**{f"{prefix}person__status__in": sorted(_OUT)})
+    )
+
+
 def facilities_queryset(
-    q: str = "", audience: Audience | str = Audience.PUBLIC
+    q: str = "", audience: Audience | str = Audience.PUBLIC, day: date | None = None
 ) -> QuerySet[Facility]:
-    """Facilities with the number of persons they hold now (open custody periods): published
-    persons only for the public (an unpublished person changes no public count)."""
-    now = Q(custody_periods__ended_on__isnull=True)
+    """Facilities with the number of persons they hold on ``day`` (today by default; see
+    :func:`held_at_facility`): published persons only for the public (an unpublished
+    person changes no public count)."""
+    now = held_at_facility(day or timezone.localdate(), "custody_periods__")
     if Audience(audience) == Audience.PUBLIC:
         now &= Q(custody_periods__person__publication__state=Publication.State.PUBLISHED)
     facilities = Facility.objects.annotate(
@@ -290,18 +307,19 @@ def facilities_queryset(
     return facilities.order_by("-held", "name")
 
 
-def facility_view(facility: Facility) -> dict[str, Any]:
-    """A facility's public page: type, region, letter addresses, the persons held there now."""
+def facility_view(
+    facility: Facility, audience: Audience | str = Audience.PUBLIC, day: date | None = None
+) -> dict[str, Any]:
+    """A facility's page: type, region, letter addresses, and the persons it holds on
+    ``day`` (today by default): exactly those :func:`facilities_queryset` counts for
+    ``audience`` (published persons only for the public)."""
+    periods = CustodyPeriod.objects.filter(
+        held_at_facility(day or timezone.localdate()), facility=facility
+    )
     held = (
-        published_only(Person.objects.all())
-        .filter(
-            merged_into__isnull=True,
-            custody_periods__facility=facility,
-            custody_periods__ended_on__isnull=True,
-        )
-        .exclude(status__in=_OUT)
-        .distinct()
-        .order_by("display_name")
+        published_only(Person.objects.all(), Audience(audience))
+        .filter(pk__in=periods.values("person_id"))
+        .order_by("display_name", "pk")
     )
     return {
         "facility": facility,

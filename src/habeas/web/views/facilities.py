@@ -22,6 +22,6 @@ def facility_list(request: HttpRequest) -> HttpResponse:
 
 
 def facility(request: HttpRequest, facility_id: int) -> HttpResponse:
-    """One facility."""
+    """One facility, with the persons it holds today: those the list counts for the visitor."""
     found = get_object_or_404(Facility.objects.prefetch_related("addresses"), pk=facility_id)
-    return render(request, "web/facility.html", facility_view(found))
+    return render(request, "web/facility.html", facility_view(found, audience_for(request.user)))

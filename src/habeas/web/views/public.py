@@ -35,12 +35,15 @@ def filters_from(request: HttpRequest) -> SearchFilters:
     """The search as the query string states it (unknown values are ignored)."""
     get = request.GET
     facility = get.get("facility", "")
+    # Decimal digits of any script (int() reads them; "²" is a digit it does not), and no
+    # number beyond the database's integers (SQLite raises OverflowError, PostgreSQL a 500).
+    facility_id = int(facility) if facility.isdecimal() and len(facility) <= 18 else None
     return SearchFilters(
         q=get.get("q", "")[:200],
         status=get.get("status", "")[:24],
         article=get.get("article", "")[:16],
         region=get.get("region", "")[:200],
-        facility=int(facility) if facility.isdigit() else None,
+        facility=facility_id,
         gender=get.get("gender", "")[:8],
     )
 

@@ -97,7 +97,7 @@ def reconcile_apply(request: HttpRequest) -> HttpResponse:
         return render(request, "web/lists/reconcile.html", {"form": form}, status=400)
     apply_form = ApplyForm(request.POST)
     context = _context(form, apply_form)
-    chosen = [int(p) for p in request.POST.getlist("person") if p.isdigit()]
+    chosen = [int(p) for p in request.POST.getlist("person") if p.isdecimal()]
     if not apply_form.is_valid():
         return render(request, "web/lists/reconcile.html", context, status=400)
     if not chosen:
