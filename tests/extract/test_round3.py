@@ -15,10 +15,7 @@ from habeas.extract import Role, extract_text
 from habeas.extract.dates import classify_dates
 from habeas.extract.institutions import find_facilities
 from habeas.extract.terms import find_terms
-
-
-def person(result, name):
-    return next(p for p in result.persons if p.name == name)
+from tests.extract.helpers import person
 
 
 def names(result, role=Role.DEFENDANT):

@@ -10,23 +10,9 @@ from datetime import date
 
 import pytest
 
-from habeas.extract import Role, extract_text
+from habeas.extract import Role
 from habeas.extract.model import ChangeKind
-
-PUBLISHED = date(2026, 5, 15)  # a Friday
-
-
-def run(text: str):
-    return extract_text(text, published=PUBLISHED)
-
-
-def person(result, name):
-    return next(p for p in result.persons if p.name == name)
-
-
-def defendants(result) -> list[str]:
-    return sorted(p.name for p in result.persons if p.role is Role.DEFENDANT)
-
+from tests.extract.helpers import defendants, person, run
 
 # --- relatives are not defendants by sharing a surname or standing near a verdict word ---
 

@@ -6,27 +6,11 @@ Expected values are written by hand from reading the text as a documenter would.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from habeas.extract import Role, extract_text
+from habeas.extract import Role
 from habeas.extract.pipeline import names_in_capitals
-
-PUBLISHED = date(2026, 5, 15)  # a Friday
-
-
-def run(text: str):
-    return extract_text(text, published=PUBLISHED)
-
-
-def person(result, name):
-    return next(p for p in result.persons if p.name == name)
-
-
-def defendants(result) -> list[str]:
-    return sorted(p.name for p in result.persons if p.role is Role.DEFENDANT)
-
+from tests.extract.helpers import defendants, person, run
 
 # --- other prisoners named in passing are not this text's defendants ---
 
