@@ -1,8 +1,9 @@
 """Cached public fragments, invalidated by a registry generation.
 
 The public pages spend most of their time rendering the same HTML for every visitor: a
-person's page body, the results of a popular search, the search form with its long lists
-of filter choices. Those fragments are cached here, for the **public audience only**
+person's page body, the results of a popular search, the search form's long lists of
+filter choices (rendered once for every query, with the visitor's selection marked per
+request). Those fragments are cached here, for the **public audience only**
 (anonymous visitors: they see published persons and public values only, so a fragment can
 hold nothing confidential), per interface language.
 

@@ -11,12 +11,13 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from habeas.apps.cases.models import Charge, CustodyPeriod, Facility
-from habeas.apps.registry.models import Person, SourceRecord
-from habeas.apps.registry.queries import PersonNotFound, person_detail, resolve_person
+from habeas.apps.registry.models import Person
+from habeas.apps.registry.queries import PersonNotFound, person_detail_rows, resolve_person
 from habeas.apps.registry.search import find_persons
 from habeas.apps.registry.visibility import Audience, may_see
 from habeas.audit.models import AuditEntry
@@ -204,7 +205,9 @@ def person_view(person_id: int, audience: Audience) -> dict[str, Any]:
 
     Builds on :func:`habeas.apps.registry.queries.person_detail` and adds the articles'
     names, the current facility with its letter address, and the expected release date.
-    The public sees the birth year only, no raw record data and no internal notes.
+    The public sees the birth year only, no raw record data and no internal notes. Each
+    table is read once: the source records and custody periods ``person_detail`` loaded
+    serve the masking of conflicts, the current facility and the release computation.
 
     Raises:
         PersonNotFound: no such person.
@@ -212,25 +215,15 @@ def person_view(person_id: int, audience: Audience) -> dict[str, Any]:
     person = resolve_person(person_id)
     if audience == Audience.PUBLIC and not is_published(person.pk):
         raise PersonNotFound(f"no person {person_id}")
-    data = person_detail(person.pk, audience)
-    visible = {
-        r.pk
-        for r in SourceRecord.objects.filter(person=person).select_related("source")
-        if may_see(audience, r.source.confidentiality)
-    }
+    data, rows = person_detail_rows(person, audience)
+    visible = {r.pk for r in rows.records if may_see(audience, r.source.confidentiality)}
     if audience == Audience.PUBLIC:
         data["birth_date"] = data["birth_date"][:4] if data["birth_date"] else None
         data["birth_precision"] = "year" if data["birth_date"] else None
         data["records"] = [{k: v for k, v in r.items() if k != "data"} for r in data["records"]]
     data["conflicts"] = _mask_conflicts(data["conflicts"], visible, audience)
     data["articles"] = list(dict.fromkeys(c["article"] for c in data["charges"]))
-    current = (
-        CustodyPeriod.objects.filter(person=person, facility__isnull=False)
-        .select_related("facility")
-        .prefetch_related("facility__addresses")
-        .order_by("-started_on", "-pk")
-        .first()
-    )
+    current = _latest_with_facility(rows.custody)
     data["facility"] = None
     if current is not None and current.ended_on is None and person.status not in _OUT:
         facility = current.facility
@@ -244,7 +237,7 @@ def person_view(person_id: int, audience: Audience) -> dict[str, Any]:
             "since": current.started_on,
             "letter_address": addresses[0].address if addresses else None,
         }
-    release = expected_release(person)
+    release = expected_release(person, rows.custody)
     data["expected_release"] = (
         None
         if release is None
@@ -264,6 +257,21 @@ def person_view(person_id: int, audience: Audience) -> dict[str, Any]:
 
 
 _OUT = {Status.RELEASED, Status.EXCHANGED, Status.ABROAD, Status.DIED}
+
+
+def _latest_with_facility(periods: list[CustodyPeriod]) -> CustodyPeriod | None:
+    """The custody period with a facility that ``order_by("-started_on", "-pk")`` would put
+    first, picked from periods already read: an unknown start sorts as the database sorts
+    NULL (largest on PostgreSQL, smallest on SQLite), so the result is the query's."""
+    nulls_largest = connection.features.nulls_order_largest
+
+    def key(period: CustodyPeriod) -> tuple[bool, date, int]:
+        if period.started_on is None:
+            return (nulls_largest, date.min, period.pk)
+        return (not nulls_largest, period.started_on, period.pk)
+
+    with_facility = [p for p in periods if p.facility_id is not None]
+    return max(with_facility, key=key) if with_facility else None
 
 
 def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

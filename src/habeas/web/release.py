@@ -4,6 +4,7 @@ start of the term, and the custody before it (credited under RU UK art. 72)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,12 +55,16 @@ def _references(sentence: Sentence) -> tuple[LegalReference, ...]:
     return tuple(refs)
 
 
-def _credited_custody(person: Person, term_start: date) -> tuple[SpecCustody, ...]:
+def _credited_custody(
+    person: Person, term_start: date, custody: Sequence[CustodyPeriod] | None = None
+) -> tuple[SpecCustody, ...]:
+    if custody is None:
+        custody = list(CustodyPeriod.objects.filter(person=person).order_by("started_on", "pk"))
     periods = []
     last_end: date | None = None
-    for period in CustodyPeriod.objects.filter(person=person, kind__in=_CREDITED_KINDS).order_by(
-        "started_on", "pk"
-    ):
+    for period in custody:
+        if period.kind not in _CREDITED_KINDS:
+            continue
         if period.started_on is None or period.started_on >= term_start:
             continue
         end = min(period.ended_on or term_start, term_start)
@@ -72,10 +77,13 @@ def _credited_custody(person: Person, term_start: date) -> tuple[SpecCustody, ..
     return tuple(periods)
 
 
-def expected_release(person: Person) -> ExpectedRelease | None:
+def expected_release(
+    person: Person, custody: Sequence[CustodyPeriod] | None = None
+) -> ExpectedRelease | None:
     """The expected release date, or None when the facts are insufficient (no custodial
     sentence with a term, regime and verdict date), the person is already out, or the pack
-    cannot compute it."""
+    cannot compute it. ``custody``: the person's custody periods ordered by
+    ``("started_on", "pk")``, when the caller has already read them."""
     if person.status in RELEASED_STATUSES:
         return None
     sentence = (
@@ -95,7 +103,7 @@ def expected_release(person: Person) -> ExpectedRelease | None:
             regime=Regime(sentence.regime),
             term_start=term_start,
             articles=_references(sentence),
-            custody=_credited_custody(person, term_start),
+            custody=_credited_custody(person, term_start, custody),
         )
         result = compute_sentence(spec)
     except (LawError, ValueError):

@@ -6,6 +6,7 @@ Every reader takes an ``audience`` and leaves out what that audience may not see
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count
@@ -48,10 +49,34 @@ def _source_ref(record: SourceRecord, audience: Audience) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class PersonRows:
+    """Rows :func:`person_detail_rows` read, for a caller that needs more of them (so that
+    no table is read twice): the person's source records with their sources, and their
+    custody periods with the facility and its addresses, in the page's order."""
+
+    records: list[SourceRecord]
+    custody: list[CustodyPeriod]
+
+
 def person_detail(person_id: int, audience: Audience = Audience.INTERNAL) -> dict[str, Any]:
     """Everything known of a person that ``audience`` may see, each fact with its sources."""
-    person = resolve_person(person_id)
+    data, _ = person_detail_rows(resolve_person(person_id), audience)
+    return data
+
+
+def person_detail_rows(
+    person: Person, audience: Audience = Audience.INTERNAL
+) -> tuple[dict[str, Any], PersonRows]:
+    """:func:`person_detail` of an already resolved (surviving) person, with the rows it
+    read (:class:`PersonRows`)."""
     records = list(person.records.select_related("source").order_by("pk"))
+    custody = list(
+        CustodyPeriod.objects.filter(person=person)
+        .select_related("facility")
+        .prefetch_related("facility__addresses")
+        .order_by("started_on", "pk")
+    )
     refs = {r.pk: _source_ref(r, audience) for r in records}
 
     def sourced(record_id: int) -> dict[str, Any]:
@@ -115,10 +140,7 @@ def person_detail(person_id: int, audience: Audience = Audience.INTERNAL) -> dic
                 "letter_address": _address(c),
                 "source": sourced(c.record_id),
             }
-            for c in CustodyPeriod.objects.filter(person=person)
-            .select_related("facility")
-            .prefetch_related("facility__addresses")
-            .order_by("started_on", "pk")
+            for c in custody
         ],
         "events": [
             {
@@ -162,7 +184,7 @@ def person_detail(person_id: int, audience: Audience = Audience.INTERNAL) -> dic
         for n in PersonNote.objects.filter(person=person).order_by("pk")
         if may_see(audience, n.confidentiality)
     ]
-    return data
+    return data, PersonRows(records=records, custody=custody)
 
 
 def _address(period: CustodyPeriod) -> str | None:

@@ -1,9 +1,10 @@
 """The public site: the home page with search, and person pages.
 
-For anonymous visitors the expensive parts (search results, the search form with its
-filter choices, a person's page body) come from :mod:`habeas.web.pagecache`, keyed by the
-registry's generation; signed-in users always get them freshly rendered with their own
-audience's values.
+For anonymous visitors the expensive parts (search results, a person's page body) come
+from :mod:`habeas.web.pagecache`, keyed by the registry's generation, and the search
+form's long filter option lists per language and set of filter choices, shared by every
+query (only the visitor's query and selections are rendered per request); signed-in users
+always get them freshly rendered with their own audience's values.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from habeas.apps.registry.queries import PersonNotFound
 from habeas.security.gate import published_only
@@ -29,6 +31,8 @@ from habeas.web.queries import (
 from habeas.web.roles import audience_for
 
 PAGE_SIZE = 25
+#: The search filters whose option lists come from the registry (long: cached rendered).
+OPTION_FIELDS = ("status", "article", "region", "facility")
 
 
 def filters_from(request: HttpRequest) -> SearchFilters:
@@ -63,6 +67,46 @@ def _results_html(request: HttpRequest, filters: SearchFilters) -> str:
     return render_to_string("web/_results.html", context, request)
 
 
+def _filter_options(request: HttpRequest, choices: dict[str, object]) -> dict[str, str]:
+    """Each filter's rendered option list with nothing selected, cached per interface
+    language and set of filter choices (their stamp identifies them completely); the same
+    for every query, so a new search does not render them again."""
+    return cached_value(
+        request,
+        "filter-options",
+        lambda: {
+            field: render_to_string(
+                "web/_filter_options.html", {"field": field, "choices": choices}, request
+            ).strip()
+            for field in OPTION_FIELDS
+        },
+        parts=(choices["stamp"],),
+        per_generation=False,
+    )
+
+
+def with_selected(options: str, value: object) -> SafeString:
+    """Rendered ``<option>`` elements with the one whose value is ``value`` (as the
+    template escapes it) marked selected; unchanged when none has that value."""
+    text = "" if value is None else str(value)
+    if text:
+        needle = f'<option value="{escape(text)}">'
+        options = options.replace(needle, needle[:-1] + " selected>", 1)
+    return mark_safe(options)  # noqa: S308 - our own rendered template, values escaped
+
+
+def search_form(request: HttpRequest, filters: SearchFilters, choices: dict[str, object]) -> str:
+    """The search form showing the visitor's query and filters: the long option lists come
+    rendered from the cache (:func:`_filter_options`), only the rest is rendered here."""
+    cached = _filter_options(request, choices)
+    options = {
+        field: with_selected(cached[field], getattr(filters, field)) for field in OPTION_FIELDS
+    }
+    return render_to_string(
+        "web/_search_form.html", {"filters": filters, "options": options}, request
+    )
+
+
 def _published_count() -> int:
     from habeas.apps.registry.models import Person
 
@@ -81,15 +125,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return HttpResponse(results)
     published = publication_stamp()
     choices = filter_choices(published)
-    form = cached_fragment(
-        request,
-        "search-form",
-        (filters, choices["stamp"]),
-        lambda: render_to_string(
-            "web/_search_form.html", {"filters": filters, "choices": choices}, request
-        ),
-        per_generation=False,
-    )
+    form = search_form(request, filters, choices)
     context = {
         "filters": filters,
         "search_form": mark_safe(form),  # noqa: S308 - our own rendered template
