@@ -22,9 +22,8 @@ from habeas.interchange.errors import InterchangeError
 from habeas.interchange.facts import RowFacts, row_facts
 from habeas.interchange.mapping import Mapping
 from habeas.interchange.readers import RawRow
-from habeas.interchange.rows import InterchangeRow, normalize_row
+from habeas.interchange.rows import normalize_row
 
-Outcome = tuple[RawRow, InterchangeRow | InterchangeError]
 #: A prepared row: its facts, or the raw row (kept for a rejects file) with its error.
 Prepared = tuple[RawRow | None, RowFacts | InterchangeError]
 
@@ -33,18 +32,6 @@ T = TypeVar("T")
 CHUNK_ROWS = 1000
 #: Below this many rows, starting workers costs more than it saves.
 PARALLEL_FROM_ROWS = 5000
-
-
-def _normalize_chunk(
-    raws: list[RawRow], plan: dict[str, str], mapping: Mapping, label: str, today: date
-) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    for raw in raws:
-        try:
-            outcomes.append((raw, normalize_row(raw, plan, mapping, label, today)))
-        except InterchangeError as exc:
-            outcomes.append((raw, exc))
-    return outcomes
 
 
 def _prepare_chunk(
@@ -65,28 +52,6 @@ def _prepare_chunk(
 def default_workers() -> int:
     """Worker processes for normalisation: the machine's cores (the writer mostly waits)."""
     return max(1, os.cpu_count() or 1)
-
-
-def normalized_rows(
-    rows: Iterable[RawRow],
-    plan: dict[str, str],
-    mapping: Mapping,
-    label: str,
-    today: date,
-    *,
-    workers: int = 0,
-) -> Iterator[Outcome]:
-    """Each raw row with its normalised row or its error, in file order.
-
-    Args:
-        workers: worker processes; 0 normalises in this process.
-    """
-    iterator = iter(rows)
-    if workers <= 0:
-        for raw in iterator:
-            yield _normalize_chunk([raw], plan, mapping, label, today)[0]
-        return
-    yield from _in_workers(_normalize_chunk, iterator, (plan, mapping, label, today), workers)
 
 
 def prepared_rows(
