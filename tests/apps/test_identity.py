@@ -40,15 +40,20 @@ def kept_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _import_partner(partner) -> None:
+    """Import one of the demo's partner lists, with its mapping file when it has one."""
+    mapping = load_mapping(partner.mapping_path) if partner.mapping_path else None
+    import_file(
+        partner.path, source=partner.source_name, **({"mapping": mapping} if mapping else {})
+    )
+
+
 @pytest.fixture
 def demo_registry(tmp_path: Path) -> dict[tuple[str, str], str]:
     """The demo's three partner lists for 200 people, imported; returns the truth."""
     lists = write_partner_lists(generate_people(200, seed=11), tmp_path, seed=11)
     for partner in lists:
-        mapping = load_mapping(partner.mapping_path) if partner.mapping_path else None
-        import_file(
-            partner.path, source=partner.source_name, **({"mapping": mapping} if mapping else {})
-        )
+        _import_partner(partner)
     with (tmp_path / "truth.csv").open(encoding="utf-8") as handle:
         return {(r["source_name"], r["source_id"]): r["person_key"] for r in csv.DictReader(handle)}
 
@@ -131,20 +136,7 @@ def test_new_list_links_incrementally_against_the_registry(tmp_path, demo_regist
     run_linking()
     persons_before = dict(SourceRecord.objects.values_list("pk", "person_id"))
     record = SourceRecord.objects.filter(source__name="Memorial").order_by("pk").first()
-    path = tmp_path / "late.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["source_id", "name", "birth_date", "articles", "detained_on"])
-        data = record.data
-        writer.writerow(
-            [
-                "late-1",
-                data["name"],
-                data["birth_date"],
-                "; ".join(data["articles"]),
-                data["detained_on"],
-            ]
-        )
+    path = _late_list(tmp_path, record)
     import_file(path, source="Late list")
     report = run_linking()
     assert report.incremental
@@ -368,16 +360,14 @@ def test_records_that_arrive_while_a_run_works_are_linked_by_the_next_run(
 
     lists = write_partner_lists(generate_people(60, seed=5), tmp_path, seed=5)
     first, late = lists[0], lists[1]
-    mapping = load_mapping(first.mapping_path) if first.mapping_path else None
-    import_file(first.path, source=first.source_name, **({"mapping": mapping} if mapping else {}))
+    _import_partner(first)
     original = identity.apply_result
     arrived: list[int] = []
 
     def import_meanwhile(result):
         # another editor's import lands after this run has read the records
-        mapping = load_mapping(late.mapping_path) if late.mapping_path else None
         before = set(SourceRecord.objects.values_list("pk", flat=True))
-        import_file(late.path, source=late.source_name, **({"mapping": mapping} if mapping else {}))
+        _import_partner(late)
         arrived.extend(set(SourceRecord.objects.values_list("pk", flat=True)) - before)
         return original(result)
 
