@@ -166,6 +166,11 @@ def publish_demo(person_ids: Iterable[int] | None = None) -> int:
         for pk in ids
         if pk not in existing
     )
+    # Thousands published at once: SQLite's planner needs statistics that know it (a
+    # search's published-person check otherwise reads the publication index in full).
+    from habeas.apps.registry.search import refresh_search_index
+
+    refresh_search_index()
     chain.record(
         actor="demo",
         action="publish_demo",
