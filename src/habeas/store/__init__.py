@@ -25,6 +25,10 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("habeas")) / "habeas.sqlite3"
 
 
+#: How long a web worker keeps its database connection between requests.
+CONNECTION_SECONDS = 600
+
+
 def resolve_db(value: str | None = None) -> str:
     """The effective database location: the argument, else ``HABEAS_DB``, else the default."""
     return value or os.environ.get(DB_ENV) or str(default_db_path())
@@ -45,7 +49,10 @@ def database_config(value: str) -> dict[str, Any]:
         path = Path(value).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True)
         value = f"sqlite:///{path.resolve()}"
-    config = dj_database_url.parse(value, conn_max_age=0)
+    # A connection lives across requests: opening one costs a web request several
+    # milliseconds (SQLite reads the schema and planner statistics anew, PostgreSQL starts
+    # a backend); a health check replaces a connection that went away.
+    config = dj_database_url.parse(value, conn_max_age=CONNECTION_SECONDS, conn_health_checks=True)
     engine = config["ENGINE"]
     if engine == "django.db.backends.sqlite3":
         config["OPTIONS"] = {"init_command": SQLITE_INIT, "transaction_mode": "IMMEDIATE"}

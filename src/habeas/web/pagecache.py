@@ -76,6 +76,11 @@ def request_generation(request: HttpRequest) -> str | None:
     return getattr(request, _REQUEST_ATTR)
 
 
+def remember_generation(request: HttpRequest, stamp: str | None) -> None:
+    """Keep ``stamp``, read at the start of the request, as the request's generation."""
+    setattr(request, _REQUEST_ATTR, stamp)
+
+
 def bump(**_: Any) -> None:
     """Move the generation on, with a fresh random token (a signal receiver; also callable
     directly by a writer that bypasses the ORM and the audit log)."""

@@ -21,6 +21,7 @@ app_name = "web"
 urlpatterns = [
     path("", public.home, name="home"),
     path("persons/<int:person_id>/", public.person, name="person"),
+    path("language/", public.switch_language, name="switch_language"),
     path("facilities/", facilities.facility_list, name="facilities"),
     path("facilities/<int:facility_id>/", facilities.facility, name="facility"),
     path("statistics/", stats.statistics, name="statistics"),

@@ -9,13 +9,16 @@ always get them freshly rendered with their own audience's values.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import check_for_language
 
 from habeas.apps.registry.queries import PersonNotFound
 from habeas.security.gate import published_only
@@ -174,3 +177,29 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         "web/person.html",
         {"title": title, "body": mark_safe(body)},  # noqa: S308 - our own rendered template
     )
+
+
+def switch_language(request: HttpRequest) -> HttpResponseRedirect:
+    """``GET ?language=ru&next=/path``: keep the interface language in its cookie and go
+    back to the page. A plain link-like form, so the public pages carry no CSRF token and
+    can be shared from :mod:`habeas.web.responsecache`; a preference cookie is all it
+    changes. An unknown language changes nothing; a ``next`` off this site goes home."""
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    code = request.GET.get("language", "")
+    if code in dict(settings.LANGUAGES) and check_for_language(code):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
