@@ -8,7 +8,11 @@ The default mix per request is issue 8's: 60 % public search, 30 % person page, 
 (a new event through the API with a write-scoped token); ``--mix search=1`` measures one
 kind alone. Without ``--think`` the clients are closed-loop (the next request as soon as
 the last answer arrives); ``--think MS`` adds an exponentially distributed pause of that
-mean between requests (a *realistic* load, labelled as such in the output).
+mean between requests (a *realistic* load, labelled as such in the output). Terms and
+persons are drawn uniformly (nearly every request a first-time one: the worst case for the
+caches) or, with ``--popularity zipf``, by a Zipf law over a shuffled order (the k-th most
+popular term or person drawn with weight 1/k, as public traffic concentrates on a few
+well-known names).
 
 Afterwards it checks that every acknowledged write is in the database (no lost writes) and
 that the audit chain is intact, and prints JSON: latency percentiles per kind, requests per
@@ -83,6 +87,19 @@ print(json.dumps({{"ids": ids, "terms": terms, "token": secret}}))
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _add_zipf_weights(info: dict, rng: random.Random) -> None:
+    """Shuffle the terms and ids and give the k-th of each the cumulative weight of 1/k."""
+    for name in ("terms", "ids"):
+        values = list(dict.fromkeys(info[name]))
+        rng.shuffle(values)
+        info[name] = values
+        total, cumulative = 0.0, []
+        for rank in range(1, len(values) + 1):
+            total += 1 / rank
+            cumulative.append(total)
+        info[f"{name}_cum_weights"] = cumulative
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -122,12 +139,20 @@ class Client(threading.Thread):
         self.errors: list[str] = []
         self.writes_ok = 0
 
+    def _pick(self, name: str) -> object:
+        """A term or person id: uniformly, or by the popularity weights when given."""
+        values = self.info[name]
+        weights = self.info.get(f"{name}_cum_weights")
+        if weights is None:
+            return self.rng.choice(values)
+        return self.rng.choices(values, cum_weights=weights)[0]
+
     def _request(self, conn: http.client.HTTPConnection, kind: str) -> int:
         if kind == "search":
-            term = urllib.parse.quote(self.rng.choice(self.info["terms"]))
+            term = urllib.parse.quote(str(self._pick("terms")))
             conn.request("GET", f"/?q={term}")
         elif kind == "person":
-            conn.request("GET", f"/persons/{self.rng.choice(self.info['ids'])}/")
+            conn.request("GET", f"/persons/{self._pick('ids')}/")
         else:
             body = json.dumps({
                 "kind": "transfer", "occurred_on": "2025-01-02", "details": self.marker,
@@ -219,6 +244,10 @@ def main() -> None:
     parser.add_argument("--terms", choices=TERM_KINDS, default="names")
     parser.add_argument("--think", type=float, default=0.0, help="mean think time, ms")
     parser.add_argument("--no-page-cache", action="store_true", help="HABEAS_PAGE_CACHE=0")
+    parser.add_argument(
+        "--popularity", choices=["uniform", "zipf"], default="uniform",
+        help="how terms and persons are drawn (see above)",
+    )  # fmt: skip
     args = parser.parse_args()
     mix = [(k, float(w)) for k, w in (part.split("=") for part in args.mix.split(","))]
     db = build(args.people, args.db)
@@ -226,6 +255,8 @@ def main() -> None:
     if args.no_page_cache:
         env["HABEAS_PAGE_CACHE"] = "0"
     info = _setup(db, args.terms)
+    if args.popularity == "zipf":
+        _add_zipf_weights(info, random.Random(11))
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603
         [str(Path(PY).parent / "gunicorn"), "habeas.server.wsgi:application", "--bind",
@@ -269,6 +300,7 @@ def main() -> None:
         "mix": args.mix,
         "terms": args.terms,
         "page_cache": not args.no_page_cache,
+        "popularity": args.popularity,
         "seconds": round(elapsed, 1),
         "workers": args.workers,
         "threads": args.threads,
