@@ -1,7 +1,9 @@
 """``habeas extract FILE``: candidate facts from a news item or report, optionally for review.
 
 Without ``--to-review`` no database is needed; when one is reachable (``--db`` or
-``HABEAS_DB``) the registry's names are passed to the extractor as a gazetteer. With
+``HABEAS_DB``) the registry's names are passed to the extractor as a gazetteer, with the
+articles and verdict years of each person's recorded cases (a known person named for
+context in a text about someone else is then not read as its defendant). With
 ``--to-review`` every defendant found becomes a source record of a news source named after
 the document, and incremental linking runs (see :mod:`habeas.apps.registry.extracted`).
 """
@@ -9,9 +11,10 @@ the document, and incremental linking runs (see :mod:`habeas.apps.registry.extra
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -38,8 +41,10 @@ def _published(value: str | None) -> date | None:
         raise  # unreachable: fail exits
 
 
-def _gazetteer(db: str | None, needed: bool) -> list[str]:
-    """The registry's names, when a registry is reachable (or must be, for --to-review)."""
+def _gazetteer(db: str | None, needed: bool) -> list[str | dict[str, Any]]:
+    """The registry's names, when a registry is reachable (or must be, for --to-review):
+    its Latin-script names, and for each person with a recorded case an entry with the
+    person's names, articles and verdict years (a known case: ``habeas.extract.known``)."""
     if not (needed or db or os.environ.get(DB_ENV)):
         return []
     from habeas.cli.store import connect
@@ -47,7 +52,44 @@ def _gazetteer(db: str | None, needed: bool) -> list[str]:
     connect(db)
     from habeas.apps.registry.extracted import gazetteer_names
 
-    return gazetteer_names()
+    return [*gazetteer_names(), *_known_cases()]
+
+
+def _known_cases() -> list[dict[str, Any]]:
+    """One ``{"names", "articles", "years"}`` entry per registry person with a recorded
+    charge or verdict date: the person's names ("Given Surname", any script)."""
+    from habeas.apps.cases.models import Charge, Sentence
+    from habeas.apps.registry.models import PersonName
+
+    articles: dict[int, set[str]] = defaultdict(set)
+    years: dict[int, set[int]] = defaultdict(set)
+    for person_id, article in Charge.objects.values_list("case__person_id", "article").iterator():
+        if article:
+            articles[person_id].add(article)
+    verdicts = Sentence.objects.exclude(verdict_on=None).values_list(
+        "case__person_id", "verdict_on"
+    )
+    for person_id, verdict_on in verdicts.iterator():
+        years[person_id].add(verdict_on.year)
+    names: dict[int, set[str]] = defaultdict(set)
+    rows = (
+        PersonName.objects.filter(person__cases__isnull=False)
+        .exclude(given="")
+        .exclude(surname="")
+        .values_list("person_id", "given", "surname")
+        .distinct()
+    )
+    for person_id, given, surname in rows.iterator():
+        if person_id in articles or person_id in years:
+            names[person_id].add(f"{given} {surname}")
+    return [
+        {
+            "names": sorted(names[pid]),
+            "articles": sorted(articles.get(pid, ())),
+            "years": sorted(years.get(pid, ())),
+        }
+        for pid in sorted(names)
+    ]
 
 
 def _show(result: ExtractionResult, source: str) -> None:

@@ -116,7 +116,9 @@ def find_mentions_ru(text: str) -> list[Mention]:
         kinds = _surnames_by_neighbour(
             [m.group() for m in group],
             [_kind(m.group(), info) for m, info in zip(group, infos, strict=True)],
-            [bool(info and info.place) for info in infos],
+            # «Егору Вайсману»: a word morphology only guesses, as a place or as a surname,
+            # is no place after a given name
+            [bool(info and info.place and (info.known or not info.surname)) for info in infos],
             [bool(info and info.given) for info in infos],
         )
         runs: list[tuple[int, int]] = []

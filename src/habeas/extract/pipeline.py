@@ -10,9 +10,10 @@ else the defendants of the last sentence that named any.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 from razdel import sentenize
@@ -22,6 +23,13 @@ from habeas.extract.dates import classify_dates
 from habeas.extract.document import to_plain
 from habeas.extract.facts import Fact
 from habeas.extract.institutions import find_courts, find_facilities
+from habeas.extract.known import (
+    KnownCase,
+    KnownIndex,
+    builtin_index,
+    new_event,
+    split_gazetteer,
+)
 from habeas.extract.lexicon import LangPatterns, patterns
 from habeas.extract.model import (
     ChangeKind,
@@ -389,7 +397,7 @@ def extract_text(
     *,
     lang: str = "auto",
     published: date | None = None,
-    gazetteer: Iterable[str] = (),
+    gazetteer: Iterable[str | KnownCase | Mapping[str, Any]] = (),
     fmt: str = "auto",
 ) -> ExtractionResult:
     """Extract candidate persons and facts from a report.
@@ -399,7 +407,10 @@ def extract_text(
         lang: ``ru``, ``en`` or ``auto`` (by the share of Cyrillic letters).
         published: publication date, used to resolve "on Friday", «вчера».
         gazetteer: names known to the registry ("Boris Kagarlitsky"), used to recognise
-            names in English text.
+            names in English text, and known cases (``KnownCase`` or a mapping with
+            ``names``, ``articles``, ``years``): a known person named in a text with a
+            defendant of its own is a context mention unless the text tells a new event of
+            theirs (``habeas.extract.known``). ``data/known_cases.toml`` is always used.
         fmt: ``text``, ``html``, ``markdown`` or ``auto``.
 
     Returns:
@@ -416,7 +427,8 @@ def extract_text(
     pats = patterns(lang)
     source = plain
     plain = names_in_capitals(plain)
-    mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, gazetteer)
+    names, known_cases = split_gazetteer(gazetteer)
+    mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, names)
     mark_cues(plain, mentions, pats)
     mark_passing(plain, mentions, pats)
     organisations = organisation_names(plain, mentions, pats)
@@ -453,6 +465,12 @@ def extract_text(
     global_facts = (
         find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
     )
+    indexes = [builtin_index(), *([KnownIndex(known_cases)] if known_cases else [])]
+    context, quiet = _known_context(
+        plain, persons, sentences, by_sentence, local, global_facts, published, indexes
+    )
+    passing |= context
+    aside = context | quiet
     attacher = _Attacher(plain, persons, cands, pats)
     many_offences = len({f.value for f in global_facts if f.kind == "article"}) > 1
     kept: list[Fact] = []
@@ -474,13 +492,49 @@ def extract_text(
         same = [
             (s + m.start(), s + m.end()) for m in pats.cues["same_offence"].finditer(plain[s:e])
         ]
+        if attacher.seen and group and all(owner.get(id(m)) in aside for m in group):
+            # «Политик Илья Яшин получил по этой статье восемь с половиной лет» after the
+            # text's defendant is named: a sentence naming only known persons told for
+            # context; its facts are theirs (a lead sentence naming only the known person,
+            # "… sentenced a teacher for donations to Alexei Navalny's foundation", is not)
+            here = [f for f in here if f.kind in ("court", "named_court", "appeal_court")]
+            facts = []
+        for m in group:
+            if owner.get(id(m)) not in quiet or not (
+                attacher.seen
+                or any(x.end <= m.start and owner.get(id(x)) not in aside for x in group)
+            ):
+                continue
+            # "Ushakov shared a cell with Evan Gershkovich while the reporter awaited trial
+            # for espionage": after a known person named for context, the rest of the
+            # clause (to a comma, a dash, "and" or the next name) is theirs; not in a lead
+            # sentence before any defendant is named
+            who = _WHO_AFTER.match(plain, m.end, e)
+            stop = _QUIET_END.search(plain, who.end() if who else m.end, e)
+            cut = stop.start() if stop else e
+            if any(m.end <= x.start < cut and owner.get(id(x)) not in aside for x in group):
+                # "Yulia Navalnaya condemned the five-year sentence given to Ushakov": the
+                # facts before another name in the clause may be that person's
+                continue
+            here = [f for f in here if not m.end <= f.start < cut]
+            facts = [f for f in facts if not m.end <= f.start < cut]
         told = [m for m in group if owner.get(id(m)) in passing]
         if told:
             # "…, like Boris Kagarlitsky, who was jailed for five years in 2024": the facts of
             # the passing name's clause (to the next name) are that other case's
             ends = {id(m): min([x.start for x in group if x.start > m.end] + [e]) for m in told}
-            here = [f for f in here if not any(m.start <= f.start < ends[id(m)] for m in told)]
-            facts = [f for f in facts if not any(m.start <= f.start < ends[id(m)] for m in told)]
+            starts = {
+                id(m): _clause_start(plain, group, m, s, owner)
+                if owner.get(id(m)) in context
+                else m.start
+                for m in told
+            }
+            here = [
+                f for f in here if not any(starts[id(m)] <= f.start < ends[id(m)] for m in told)
+            ]
+            facts = [
+                f for f in facts if not any(starts[id(m)] <= f.start < ends[id(m)] for m in told)
+            ]
         attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s, e)
         if told and id(max(group, key=lambda m: m.start)) in {id(m) for m in told}:
             # "FBK was founded by Navalny. The opposition politician died in an Arctic penal
@@ -490,6 +544,108 @@ def extract_text(
     _finish(plain, persons, cands, attacher.pending, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
     return ExtractionResult(text=source, lang=lang, persons=result, published=published)
+
+
+def _clause_start(
+    text: str, group: list[Mention], m: Mention, sent_start: int, owner: dict[int, int]
+) -> int:
+    """Where the clause of a context mention begins: the sentence's start when nobody else
+    is named before it in the sentence («в 2023 году к восьми годам заочно приговорили
+    писателя X»), else the last clause break after the name before it («…к семи годам, а
+    в 2023 году к восьми годам приговорили X»), else the mention itself."""
+    before = [x for x in group if x.end <= m.start and owner.get(id(x)) != owner.get(id(m))]
+    if not before:
+        return sent_start
+    prev_end = max(x.end for x in before)
+    breaks = list(_CLAUSE_BREAK.finditer(text, prev_end, m.start))
+    return breaks[-1].end() if breaks else m.start
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+# the end of a known person's clause after the name: a break or a coordinated predicate
+_QUIET_END = re.compile(r"[,;:—–()]|\s(?:and|but|и|а|но)\s")
+# ", who was tried for espionage", «, которого судили за шпионаж»: the name's own clause
+_WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|which|котор\w+)\b", re.I)
+
+
+def _known_context(
+    text: str,
+    persons: list[Person],
+    sentences: list[Span],
+    by_sentence: list[list[Mention]],
+    local: list[list[Fact]],
+    global_facts: list[Fact],
+    published: date | None,
+    indexes: list[KnownIndex],
+) -> tuple[set[int], set[int]]:
+    """Known persons (``habeas.extract.known``) named for context, in a text with a
+    defendant of its own: the defendants among them that the text tells no new event of
+    (in a clause where they take a defendant cue) lose the role; the ids of those, and of
+    the known persons with no role, are returned (the facts of their clauses, and of a
+    sentence naming only such persons, go to nobody)."""
+    defendants = [p for p in persons if p.role is Role.DEFENDANT]
+    if not defendants:
+        return set(), set()
+    where = {id(m): i for i, group in enumerate(by_sentence) for m in group}
+    context: set[int] = set()
+    quiet: set[int] = set()
+    for p in persons:
+        if p.role not in (None, Role.DEFENDANT):
+            continue
+        full = [m for m in p.mentions if not m.lone]
+        # nominative readings and written forms (a foreign name whose reading does not
+        # verify keeps its written case form: «Пола Уилана»)
+        names = [w for m in full for w in (m.tokens, tuple(m.surface.split()))]
+        lone = [w for m in p.mentions if m.lone for w in (m.surname, *m.variants)]
+        case = next((c for ix in indexes if (c := ix.lookup_words(names, lone)) is not None), None)
+        if case is None:
+            continue
+        if p.role is None:
+            quiet.add(id(p))
+            continue
+        fresh = False
+        for m in p.mentions:
+            i = where.get(id(m))
+            if i is None or m.passing or not (m.defendant_cue or m.role_cue is Role.DEFENDANT):
+                continue
+            lo, hi = _clause(text, by_sentence[i], m, sentences[i])
+            dates = [f.value[1] for f in local[i] if f.kind == "date" and lo <= f.start < hi]
+            articles = [
+                f.value
+                for f in global_facts
+                if f.kind == "article"
+                and lo <= f.start < hi
+                and any(c.isdigit() for c in text[f.span[0] : f.span[1]])
+            ]
+            if new_event(case, text[lo:hi], dates, articles, published):
+                fresh = True
+                break
+        if not fresh:
+            context.add(id(p))
+    if all(id(p) in context for p in defendants):
+        # no defendant of its own: the text is about them (or about nobody else)
+        return set(), set()
+    own = max((len(p.mentions) for p in defendants if id(p) not in context), default=0)
+    for p in defendants:
+        if id(p) in context and len(p.mentions) >= 3 and len(p.mentions) > own:
+            # named more often than any defendant of the text's own: the text is about
+            # them ("Boris Kagarlitsky has been moved to another colony … Kagarlitsky …")
+            context.discard(id(p))
+    for p in defendants:
+        if id(p) in context:
+            p.role = None
+    return context, quiet
+
+
+def _clause(text: str, group: list[Mention], m: Mention, sentence: Span) -> Span:
+    """The part of the sentence that is about ``m`` and the names coordinated with it:
+    from the end of the name before them (or the sentence's start) to the next name (or
+    the sentence's end)."""
+    names = coordinated(text, group, m)
+    first, last = names[0], names[-1]
+    before = [x.end for x in group if x.end <= first.start]
+    after = [x.start for x in group if x.start >= last.end]
+    return (max(before, default=sentence[0]), min(after, default=sentence[1]))
 
 
 # a court's name with no town after it: "Leninsky District Court", «Ленинский районный суд»

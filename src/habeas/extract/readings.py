@@ -131,7 +131,16 @@ def read_name(
         for n, tok, role in parts:
             fits = [c for c in _candidates(tok, role) if _form(c, role, gender, case) == _low(tok)]
             if role == "surname":
-                fits.sort(key=lambda c: surname_gender(c) is not gender)
+                # «Егору Вайсману»: in an oblique case a declined reading (Вайсман) comes
+                # before the word kept as an indeclinable one, unless the stem is short
+                # («Сергею Шойгу», «Куку»)
+                declined = any(len(c) >= 5 and _low(c) != _low(tok) for c in fits)
+                fits.sort(
+                    key=lambda c: (
+                        surname_gender(c) is not gender,
+                        declined and case != "nomn" and _low(c) == _low(tok),
+                    )
+                )
             elif role == "given":
                 fits.sort(key=lambda c: not _nominative_name(c))
             if not fits and role == "surname":
