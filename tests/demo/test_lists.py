@@ -226,6 +226,22 @@ def test_kagarlitsky_in_every_list(by_source: dict[str, PartnerList]) -> None:
     assert [r["name"] for r in reg].count("Кагарлицкий Борис Юльевич") == 1
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_the_public_case_keeps_its_article_in_every_list(
+    people: list[DemoPerson], tmp_path: Path, seed: int
+) -> None:
+    """Other persons' articles are sometimes left out, as careless lists do; Kagarlitsky's
+    never are, so the demo's one real case always shows its charge."""
+    by_source = {pl.source_name: pl for pl in write_partner_lists(people, tmp_path, seed=seed)}
+    _, mem = _memorial_rows(by_source["Memorial"])
+    assert [r["Статьи УК РФ"] for r in mem if r["ФИО"] == "Кагарлицкий Борис Юльевич"] == [
+        "ч. 2 ст. 205.2 УК РФ"
+    ]
+    assert any(not r["Статьи УК РФ"] for r in mem)  # the others' gaps are still there
+    reg = json.loads(by_source["Regional group"].path.read_text(encoding="utf-8"))
+    assert all(r.get("articles") for r in reg if r["name"] == "Кагарлицкий Борис Юльевич")
+
+
 def test_lists_deterministic(people: list[DemoPerson], out_dir: Path, tmp_path: Path) -> None:
     write_partner_lists(people, tmp_path, seed=11)
     for name in ("memorial_ru.csv", "regional.json", "truth.csv", "ovd_en.mapping.toml"):

@@ -70,7 +70,9 @@ SCHEME_WEIGHTS = {"icao": 30, "bgn": 20, "mvd": 15, "wikipedia": 30, "german": 5
 
 def _articles(v: Any, rng: random.Random, rates: dict[str, float]) -> list[str]:
     arts = v.person.articles
-    if rng.random() < rates["no_articles"]:
+    # drawn for everyone, so the other persons' lists stay as they were; the public case
+    # keeps its article in every list (its page should never say "no charges recorded")
+    if rng.random() < rates["no_articles"] and not v.person.public_case:
         return []
     if len(arts) > 1 and rng.random() < rates["drop_companion"]:
         return arts[:1]
