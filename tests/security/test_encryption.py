@@ -85,6 +85,22 @@ def test_keys_come_from_the_environment_or_a_key_file(monkeypatch, tmp_path):
         keys.load_keys()
 
 
+def test_a_changed_key_file_is_read_again(monkeypatch, tmp_path):
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    path = tmp_path / "keys"
+    path.write_text(f"{old}\n")
+    monkeypatch.delenv(keys.KEYS_ENV, raising=False)
+    monkeypatch.setenv(keys.KEY_FILE_ENV, str(path))
+    sealed = keys.encrypt(b"secret")
+    assert keys.load_keys() == [old]
+    # rotation step one: the new key first, saved as editors save (a new file moved in)
+    (tmp_path / "keys.new").write_text(f"{new}\n{old}\n")
+    (tmp_path / "keys.new").replace(path)
+    assert keys.load_keys() == [new, old]
+    assert keys.decrypt(keys.encrypt(b"x")) == b"x" and keys.decrypt(sealed) == b"secret"
+    assert keys.rotate_token(sealed) != sealed
+
+
 def test_without_configured_keys_production_makes_a_private_key_file(
     monkeypatch, tmp_path, settings
 ):

@@ -64,7 +64,7 @@ def load_keys() -> list[str]:
         path = Path(os.environ[KEY_FILE_ENV]).expanduser()
         if not path.is_file():
             raise KeyProblem(f"{KEY_FILE_ENV} names {path}, which does not exist")
-        keys = _parse(path.read_text(encoding="ascii"))
+        keys = _keys_in_file(path)
         if not keys:
             raise KeyProblem(f"the key file {path} holds no key")
         return keys
@@ -76,7 +76,19 @@ def load_keys() -> list[str]:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
             handle.write(Fernet.generate_key().decode() + "\n")
-    return _parse(path.read_text(encoding="ascii"))
+    return _keys_in_file(path)
+
+
+def _keys_in_file(path: Path) -> list[str]:
+    """The keys in a key file, read again only when the file changed (every encrypted
+    value asks for the keys; a ``stat`` is much cheaper than reading and checking them)."""
+    info = path.stat()
+    return list(_read_key_file(str(path), info.st_mtime_ns, info.st_size, info.st_ino))
+
+
+@lru_cache(maxsize=8)
+def _read_key_file(path: str, mtime_ns: int, size: int, inode: int) -> tuple[str, ...]:
+    return tuple(_parse(Path(path).read_text(encoding="ascii")))
 
 
 @lru_cache(maxsize=1)
