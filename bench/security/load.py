@@ -48,8 +48,8 @@ from registry import bench_env, build  # noqa: E402
 
 PY = sys.executable
 DEFAULT_MIX = "search=0.6,person=0.3,write=0.1"
-#: What a search asks for: a Latin "Surname Given" (answered from the name keys), a bare
-#: surname, or the first four letters of one (both answered by the prefix scan).
+#: What a search asks for: a Latin full name as displayed (answered from the name keys), a
+#: bare Latin surname, or the first four letters of one (answered by the word index).
 TERM_KINDS = ("names", "surname", "prefix")
 
 
@@ -69,15 +69,20 @@ user.groups.set([ensure_roles()["editor"]])
 _, secret = ApiToken.issue(user=user, name="bench", scopes=["read", "write"])
 ids = list(published_only(Person.objects.filter(merged_into__isnull=True)).values_list("pk", flat=True))
 rng = random.Random(7)
-names = Person.objects.filter(pk__in=rng.sample(ids, min(len(ids), 2000)))
+from habeas.apps.registry.models import PersonName
+sample = rng.sample(ids, min(len(ids), 2000))
+names = Person.objects.filter(pk__in=sample)
 latin = [n.split() for n in names.values_list("display_name_latin", flat=True) if n]
+# the stored Latin surnames (a display name may put the given name first)
+stored = PersonName.objects.filter(person_id__in=sample, script="latin").exclude(surname="")
+surnames = list(dict(stored.values_list("person_id", "surname")).values())
 kind = {terms!r}
 if kind == "names":
     terms = [" ".join(n[:2]) for n in latin]
 elif kind == "surname":
-    terms = [n[0] for n in latin]
+    terms = surnames
 else:
-    terms = [n[0][:4] for n in latin]
+    terms = [s[:4] for s in surnames]
 print(json.dumps({{"ids": ids, "terms": terms, "token": secret}}))
 """
     out = subprocess.run(  # noqa: S603

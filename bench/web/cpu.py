@@ -48,14 +48,23 @@ def _setup(db: Path, terms_kind: str = "names") -> tuple[list[int], list[str]]:
             "display_name_latin", flat=True
         )
     )
-    # "Surname Given" in Latin letters (the indexed name keys answer them); a bare surname
-    # or its first four letters (the name keys find nobody: a scan of the names answers).
-    words = [n.split() for n in names if n]
+    # A Latin full name as displayed (given name and surname; the indexed name keys answer
+    # it), a bare Latin surname, or its first four letters (answered by the word index).
     if terms_kind == "names":
-        terms = [" ".join(w[:2]) for w in words]
+        terms = [" ".join(n.split()[:2]) for n in names if n]
     else:
-        terms = [w[0][:4] if terms_kind == "prefix" else w[0] for w in words]
+        # the stored Latin surnames (display names may put the given name first)
+        surnames = _latin_surnames(rng.sample(ids, 300))
+        terms = [s[:4] if terms_kind == "prefix" else s for s in surnames]
     return ids, list(dict.fromkeys(terms))  # distinct: a repeated term is a cached page
+
+
+def _latin_surnames(person_ids: list[int]) -> list[str]:
+    """One stored Latin-script surname per person that has one."""
+    from habeas.apps.registry.models import PersonName
+
+    rows = PersonName.objects.filter(person_id__in=person_ids, script="latin").exclude(surname="")
+    return list(dict(rows.values_list("person_id", "surname")).values())
 
 
 def measure(kind: str, n: int, ids: list[int], terms: list[str], seed: int = 1) -> dict:
