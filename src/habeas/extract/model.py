@@ -56,6 +56,7 @@ class Mention:
     kin_of: bool = False  # the one a relative is named after ("Lykov's mother", «мать Лыкова»)
     verified: bool = True  # the nominative reading reproduces the words as written
     passing: bool = False  # another case the text compares with ("like Boris Kagarlitsky")
+    possessive: bool = False  # passing only as the owner of a thing ("X's office", «команду X»)
 
 
 @dataclass(slots=True)

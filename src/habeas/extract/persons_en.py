@@ -62,6 +62,9 @@ def _unknown_given(run: list[str], after: str, predicate: re.Pattern[str]) -> bo
         return False
     if predicate.match(after) is not None:
         return True
+    if _AGE_AFTER.match(after):
+        # "Izzet Kurtveliev, 44, whom investigators described as …": an age in apposition
+        return True
     # "Lenur Asanov, Aider Dzhemilev and Izzet Yakubov were found guilty": the first of a
     # list of names that the predicate governs, with a surname-shaped last word
     tail = _LIST_TAIL.match(after)
@@ -72,6 +75,8 @@ def _unknown_given(run: list[str], after: str, predicate: re.Pattern[str]) -> bo
     )
 
 
+# an age right after a name: ", 44,", ", aged 27,", " (31)"
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?|\()[1-9]\d\s*[,)]")
 _LIST_TAIL = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)*\s*,?\s+and\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+"
 )

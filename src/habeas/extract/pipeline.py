@@ -30,7 +30,7 @@ from habeas.extract.known import (
     new_event,
     split_gazetteer,
 )
-from habeas.extract.lexicon import LangPatterns, patterns
+from habeas.extract.lexicon import LangPatterns, given_names_en, patterns, stopwords_en
 from habeas.extract.model import (
     ChangeKind,
     ExtractionResult,
@@ -39,6 +39,7 @@ from habeas.extract.model import (
     Role,
     Span,
 )
+from habeas.extract.nominative import analyse, morph_parses
 from habeas.extract.persons import (
     Person,
     cluster,
@@ -51,7 +52,7 @@ from habeas.extract.persons import (
     mark_passing,
     organisation_names,
 )
-from habeas.extract.persons_en import find_mentions_en
+from habeas.extract.persons_en import _SURNAME_SHAPE, find_mentions_en, latin_given
 from habeas.extract.persons_ru import find_mentions_ru
 from habeas.extract.terms import find_terms
 
@@ -89,6 +90,137 @@ def names_in_capitals(text: str) -> str:
         for w in _CAPS_ONLY.finditer(text, m.start(), m.end()):
             out[w.start() : w.end()] = w.group().title()
     return "".join(out)
+
+
+# a digest or release list entry: a line opening with a surname in capitals and a given name
+# («АБРАМОВ Кирилл Андреевич, Киров.», "KIRSANOV, Yegor (Novosibirsk).", "3. PETROV Ivan:")
+_ENTRY_HEAD = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]*|[-•*–—][ \t]*)?"
+    r"(?P<sur>[A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})?)(?P<comma>,?)[ \t]+"
+    r"(?P<given>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
+    rf"(?:[ \t]+(?P<patr>{_PATRONYMIC}))?(?=[ \t]*(?:[,.(:—–-]|$))"
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _entry_given(surname: str, word: str, lang: str) -> bool:
+    """True when ``word`` reads as a given name, or the capitals before it as a surname (the
+    head of a list entry, not "MOSCOW, Reuters")."""
+    if lang == "ru":
+        info = analyse(word)
+        # «САРАТОВ, Россия»: a dateline, the town and the country
+        return info.given or (not info.place and analyse(surname.title()).surname)
+    low = word.lower()
+    if low in given_names_en():
+        return True
+    # "SARATOV, Russia (Reuters)": a dateline; a stop word is never the given name
+    return low not in stopwords_en() and (
+        latin_given(word) or bool(_SURNAME_SHAPE.search(surname.lower()))
+    )
+
+
+def list_entries(text: str, lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The heads of digest or release list entries: ``(start, end, name words)``, the
+    surname put in title case, in the order written."""
+    if not _CAPS_ONLY.search(text):
+        return []
+    out = []
+    for m in _ENTRY_HEAD.finditer(text):
+        if not _entry_given(m.group("sur"), m.group("given"), lang):
+            continue
+        words = [m.group("sur").title(), m.group("given")]
+        if m.group("patr"):
+            words.append(m.group("patr").title())
+        out.append((m.start("sur"), m.end(), tuple(words)))
+    return out
+
+
+def _title_heads(text: str, heads: list[tuple[int, int, tuple[str, ...]]]) -> str:
+    """``text`` with the capitals of list-entry heads in title case (same length)."""
+    out = list(text)
+    for s, e, _w in heads:
+        for w in _CAPS_ONLY.finditer(text, s, e):
+            out[w.start() : w.end()] = w.group().title()
+    return "".join(out)
+
+
+def _entry_mentions(
+    text: str, lang: str, mentions: list[Mention], heads: list[tuple[int, int, tuple[str, ...]]]
+) -> list[Mention]:
+    """``mentions`` with the head of each list entry as one name ("KIRSANOV, Yegor" is the
+    person Yegor Kirsanov, not a lone "Yegor")."""
+    if not heads:
+        return mentions
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e, _ in heads)]
+    for s, e, words in heads:
+        same = [m for m in mentions if m.start == s and m.end == e]
+        if same and lang == "ru":
+            kept.append(same[0])
+            continue
+        kept.append(
+            Mention(
+                start=s,
+                end=e,
+                surface=text[s:e],
+                tokens=words,
+                surname=words[0],
+                given=words[1],
+            )
+        )
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _entry_defendants(
+    text: str,
+    mentions: list[Mention],
+    heads: list[tuple[int, int, tuple[str, ...]]],
+    facts: list[Fact],
+) -> None:
+    """A list entry whose block (to the next entry or a blank line) gives an article or a
+    term is the record of a prisoner: its head is a defendant («ТЕРЕНТЬЕВ Вадим Олегович,
+    Ярославль. Ч. 1 ст. 205.2 УК РФ. 2 г. 3 мес. общ. реж. Освободился 18 ноября …»)."""
+    starts = sorted(s for s, _, _ in heads)
+    for s, _e, _w in heads:
+        later = [x for x in starts if x > s]
+        blank = _BLANK_LINE.search(text, s)
+        end = min([*later[:1], *([blank.start()] if blank else []), len(text)])
+        if not any(s < f.start < end and f.kind in ("article", "term") for f in facts):
+            continue
+        for m in mentions:
+            if m.start == s and m.role_cue is None:
+                m.defendant_cue = True
+
+
+# a family named by the plural surname: «супругам Сафоновым», «братьев Лыковых»
+_FAMILY_BEFORE = re.compile(
+    r"(?:супруг\w*|сем(?:ья|ьи|ью|ье|ей|ьёй)|семейств\w*|брать(?:я|ев|ям|ями)|"
+    r"с[её]ст[её]р|сёстр\w*|сестр(?:ы|ам|ами)|родител\w*|чет[аеуы]|чет[оы]й)\s+$",
+    re.I,
+)
+_PLURAL_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми)$")
+
+
+def _family_plurals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without a lone Russian surname in the plural that names a family
+    («супругам Сафоновым», «Сафоновы проводили у себя встречи») when the text names one of
+    its members in full: the couple is not a third person, and the wife's «Ольгу Сафонову»
+    is not that plural's mention."""
+    full = {m.surname.lower().replace("ё", "е") for m in mentions if not m.lone}
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.lone and _PLURAL_SURNAME.search(m.surface.lower()):
+            surn = [p for p in morph_parses(m.surface) if "Surn" in p.tag]
+            plural_only = bool(surn) and all("plur" in p.tag for p in surn)
+            family = _FAMILY_BEFORE.search(text, max(0, m.start - 30), m.start) and any(
+                "plur" in p.tag for p in surn
+            )
+            stem = re.sub(r"(?:ы|ых|ым|ыми)$", "", m.surface.lower().replace("ё", "е"))
+            if (plural_only or family) and (stem in full or stem + "а" in full):
+                continue
+        out.append(m)
+    return out
 
 
 def detect_language(text: str) -> str:
@@ -428,7 +560,13 @@ def extract_text(
     source = plain
     plain = names_in_capitals(plain)
     names, known_cases = split_gazetteer(gazetteer)
+    heads = list_entries(source, lang)
+    if heads and lang == "ru":
+        plain = _title_heads(plain, heads)
     mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, names)
+    mentions = _entry_mentions(plain, lang, mentions, heads)
+    if lang == "ru":
+        mentions = _family_plurals(plain, mentions)
     mark_cues(plain, mentions, pats)
     mark_passing(plain, mentions, pats)
     organisations = organisation_names(plain, mentions, pats)
@@ -452,6 +590,9 @@ def extract_text(
     for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
         positions = [f.start for f in facts if f.kind in ("term", "fine")]
         mark_defendants(plain, s, e, group, pats, positions)
+    if heads:
+        facts_all = find_articles(plain, lang) + [f for fs in local for f in fs]
+        _entry_defendants(plain, mentions, heads, facts_all)
     _pronoun_defendants(plain, sentences, by_sentence, pats)
     persons = drop_organisations(cluster(mentions), organisations)
     clustered = {id(m) for p in persons for m in p.mentions}
@@ -466,9 +607,10 @@ def extract_text(
         find_articles(plain, lang) + find_courts(plain, lang) + find_facilities(plain, lang)
     )
     indexes = [builtin_index(), *([KnownIndex(known_cases)] if known_cases else [])]
-    context, quiet = _known_context(
+    context, quiet, cases = _known_context(
         plain, persons, sentences, by_sentence, local, global_facts, published, indexes
     )
+    after_known: KnownCase | None = None
     passing |= context
     aside = context | quiet
     attacher = _Attacher(plain, persons, cands, pats)
@@ -518,7 +660,9 @@ def extract_text(
                 continue
             here = [f for f in here if not m.end <= f.start < cut]
             facts = [f for f in facts if not m.end <= f.start < cut]
-        told = [m for m in group if owner.get(id(m)) in passing]
+        # "A former coordinator of Alexei Navalny's office was sentenced to four years": the
+        # owner of a thing is not the clause's subject, so its facts stay in play
+        told = [m for m in group if owner.get(id(m)) in passing and not m.possessive]
         if told:
             # "…, like Boris Kagarlitsky, who was jailed for five years in 2024": the facts of
             # the passing name's clause (to the next name) are that other case's
@@ -535,6 +679,16 @@ def extract_text(
             facts = [
                 f for f in facts if not any(starts[id(m)] <= f.start < ends[id(m)] for m in told)
             ]
+        if group:
+            last = owner.get(id(max(group, key=lambda m: m.start)))
+            after_known = cases.get(last) if last in aside else None
+        elif after_known is not None and _old_event(plain[s:e], facts, after_known, published):
+            # "… resembles the case of Boris Kagarlitsky. In December 2023 a military court
+            # fined him …, but in February 2024 the appeal court replaced the fine with five
+            # years": a sentence naming nobody right after a known person set aside, telling
+            # an event of the known case's years, is still about them
+            here = [f for f in here if f.kind in ("court", "named_court", "appeal_court")]
+            facts = []
         attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s, e)
         if told and id(max(group, key=lambda m: m.start)) in {id(m) for m in told}:
             # "FBK was founded by Navalny. The opposition politician died in an Arctic penal
@@ -544,6 +698,20 @@ def extract_text(
     _finish(plain, persons, cands, attacher.pending, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
     return ExtractionResult(text=source, lang=lang, persons=result, published=published)
+
+
+_YEAR_RX = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _old_event(sent: str, facts: list[Fact], case: KnownCase, published: date | None) -> bool:
+    """True when ``sent`` names a year, every year it names is no later than the known
+    case's last verdict year (or the year after it, an appeal), and it tells no new event
+    of theirs (``known.new_event``)."""
+    years = [int(y) for y in _YEAR_RX.findall(sent)]
+    if not years or not case.years or max(years) > max(case.years) + 1:
+        return False
+    dates = [f.value[1] for f in facts if f.kind == "date"]
+    return not new_event(case, sent, dates, [], published)
 
 
 def _clause_start(
@@ -577,18 +745,19 @@ def _known_context(
     global_facts: list[Fact],
     published: date | None,
     indexes: list[KnownIndex],
-) -> tuple[set[int], set[int]]:
+) -> tuple[set[int], set[int], dict[int, KnownCase]]:
     """Known persons (``habeas.extract.known``) named for context, in a text with a
     defendant of its own: the defendants among them that the text tells no new event of
     (in a clause where they take a defendant cue) lose the role; the ids of those, and of
     the known persons with no role, are returned (the facts of their clauses, and of a
-    sentence naming only such persons, go to nobody)."""
+    sentence naming only such persons, go to nobody), with the known case of each."""
     defendants = [p for p in persons if p.role is Role.DEFENDANT]
     if not defendants:
-        return set(), set()
+        return set(), set(), {}
     where = {id(m): i for i, group in enumerate(by_sentence) for m in group}
     context: set[int] = set()
     quiet: set[int] = set()
+    cases: dict[int, KnownCase] = {}
     for p in persons:
         if p.role not in (None, Role.DEFENDANT):
             continue
@@ -600,6 +769,7 @@ def _known_context(
         case = next((c for ix in indexes if (c := ix.lookup_words(names, lone)) is not None), None)
         if case is None:
             continue
+        cases[id(p)] = case
         if p.role is None:
             quiet.add(id(p))
             continue
@@ -624,17 +794,19 @@ def _known_context(
             context.add(id(p))
     if all(id(p) in context for p in defendants):
         # no defendant of its own: the text is about them (or about nobody else)
-        return set(), set()
+        return set(), set(), {}
     own = max((len(p.mentions) for p in defendants if id(p) not in context), default=0)
     for p in defendants:
-        if id(p) in context and len(p.mentions) >= 3 and len(p.mentions) > own:
+        told = len([m for m in p.mentions if not m.passing])
+        if id(p) in context and told >= 3 and told > own:
             # named more often than any defendant of the text's own: the text is about
-            # them ("Boris Kagarlitsky has been moved to another colony … Kagarlitsky …")
+            # them ("Boris Kagarlitsky has been moved to another colony … Kagarlitsky …"); a
+            # possessive ("Navalny's network") is not a mention of them as a person
             context.discard(id(p))
     for p in defendants:
         if id(p) in context:
             p.role = None
-    return context, quiet
+    return context, quiet, cases
 
 
 def _clause(text: str, group: list[Mention], m: Mention, sentence: Span) -> Span:

@@ -14,18 +14,49 @@ from habeas.extract.lexicon import patterns
 from habeas.extract.model import Change, ChangeKind, Term
 from habeas.extract.numbers import EN_NUMBER, RU_NUMBER, parse_amount, parse_number
 
+# the first part of «пятилетний», «двенадцатилетний», «двадцатипятилетний»
+_RU_ADJ = {
+    "одно": 1,
+    "двух": 2,
+    "трёх": 3,
+    "трех": 3,
+    "четырёх": 4,
+    "четырех": 4,
+    "пяти": 5,
+    "шести": 6,
+    "семи": 7,
+    "восьми": 8,
+    "девяти": 9,
+    "десяти": 10,
+    "одиннадцати": 11,
+    "двенадцати": 12,
+    "тринадцати": 13,
+    "четырнадцати": 14,
+    "пятнадцати": 15,
+    "шестнадцати": 16,
+    "семнадцати": 17,
+    "восемнадцати": 18,
+    "девятнадцати": 19,
+    "двадцати": 20,
+}
+_RU_ADJ_NUMBER = "(?:двадцати)?(?:" + "|".join(sorted(_RU_ADJ, key=len, reverse=True)) + ")"
 _RU_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?\b|лет\b"
+    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?:\s*\([а-яё\s-]+\))?(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?\b|лет\b"
     # «3 г. 6 мес.» (a court's release): «г.» is a year only before months
-    rf"|г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес))"
+    # or before an abbreviated regime («3 г. общ. реж.», «2 г. стр. режима»)
+    rf"|г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес|\s*(?:общ|стр|особ)\w*\.?\s*реж))"
     rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s*(?:месяц\w*|мес\.))?"
-    rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b)",
+    rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b"
+    # «пятилетний срок», «к восьмилетнему заключению»: the number in an adjective
+    rf"|(?P<adj>{_RU_ADJ_NUMBER})летн\w+(?=\s+(?:срок|заключени|лишени|наказани|приговор)))",
     re.I,
 )
 _EN_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?[- ]years?\b"
-    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})[- ]months?\b)?"
-    rf"|(?P<m2>{EN_NUMBER})[- ]months?\b)",
+    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?:\s*\([a-z\s-]+\))?(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?"
+    # "3 yrs 6 mos" (a prisoners' list): the abbreviations as the words
+    rf"(?:[- ]years?\b|\s?yrs?\b\.?)"
+    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))?"
+    rf"|(?P<m2>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))",
     re.I,
 )
 _FROM_TO = {
@@ -83,9 +114,10 @@ _NOT_TERM_BEFORE = {
 }
 _REGIMES = {
     "ru": [
-        (re.compile(r"общего\s+режима|общем\s+режиме", re.I), "general"),
-        (re.compile(r"строгого\s+режима|строгом\s+режиме", re.I), "strict"),
-        (re.compile(r"особого\s+режима|особом\s+режиме", re.I), "special"),
+        # also the nominative of a list («общий режим») and the abbreviations («общ. реж.»)
+        (re.compile(r"общ(?:его|ем|ий|\.)\s*реж(?:им\w*|\.|\b)", re.I), "general"),
+        (re.compile(r"стр(?:огого|огом|огий|ог\.|\.)\s*реж(?:им\w*|\.|\b)", re.I), "strict"),
+        (re.compile(r"особ(?:ого|ом|ый|\.)\s*реж(?:им\w*|\.|\b)", re.I), "special"),
         (re.compile(r"колони\w*[- ]поселени\w*|поселени\w+\s+колони\w*", re.I), "settlement"),
         (re.compile(r"воспитательн\w+\s+колони\w*", re.I), "educational"),
         (
@@ -163,6 +195,14 @@ _REST = re.compile(r"\b(?:the\s+)?(?:remainder|remaining|rest)\b|\bоставш\
 _ADMIN = re.compile(r"административн\w*|КоАП|administrative", re.I)
 
 
+# a span of time ("for three years", «на три года», «в течение двух лет»)
+_FOR_SPAN = {
+    "ru": re.compile(r"(?:\bна|в\s+течение|течение)\s*$", re.I),
+    "en": re.compile(r"\b(?:for|over|within)\s*$", re.I),
+}
+_CUSTODIAL = re.compile(r"колони|лишени\w+\s+свободы|тюрьм|colony|prison|jail|regime|режим", re.I)
+
+
 def _clause_before(text: str, start: int, limit: int = 90) -> str:
     window = text[max(0, start - limit) : start]
     cut = max(window.rfind(". "), window.rfind("\n"))
@@ -188,8 +228,11 @@ def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
     # «просил приговорить Ляхова к трём годам»: a verdict verb in the infinitive is still
     # the request's
     # ("asked the court to sentence X to two years": the request's "to" is the cue's own)
+    # ("asked the court to give her a suspended sentence of three years": the noun after an
+    # article is the thing asked for, not a verdict)
     tail = re.sub(
-        r"[а-яё]+ть(?:ся)?\b|\bto\s+(?:sentence|give|impose|jail)\b|^\s*(?:sentence|give|impose|jail)\b",
+        r"[а-яё]+ть(?:ся)?\b|\bto\s+(?:sentence|give|impose|jail)\b|^\s*(?:sentence|give|impose|jail)\b"
+        r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?sentence\b",
         " ",
         near[last.end() :],
         flags=re.I,
@@ -199,8 +242,13 @@ def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
 
 def _make_term(m: re.Match[str], start: int) -> Term:
     years = months = None
-    if m.groupdict().get("one"):
+    groups = m.groupdict()
+    if groups.get("one"):
         years = 1
+    elif groups.get("adj"):
+        word = groups["adj"].lower()
+        tens = 20 if word.startswith("двадцати") and word != "двадцати" else 0
+        years = tens + _RU_ADJ[word[8:] if tens else word]
     elif m.group("y"):
         value = parse_number(m.group("y")) or 0
         if m.group("half"):
@@ -229,6 +277,10 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         # "from six and a half years to five": the first term is the sentence, the second
         # (matched below as a term after "cut … to") the change
         first = _make_term(m, start)
+        if _requested(_last(_clause_before(sent, m.start()), 90), cues):
+            # "he faces from ten to twenty years": a range threatened by law
+            skip.append((m.start(), m.end()))
+            continue
         if first.years or first.months:
             span = (start + m.start("y"), start + m.end("y"))
             out.append(Fact("term", span, Term(span=span, years=first.years, months=first.months)))
@@ -236,10 +288,12 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             skip.append((m.start("y"), m.end("m") if m.group("m") else m.end("y")))
     for m in _COORD_TERM[lang].finditer(sent):
         # «к семи и шести годам», "to seven and six years": the first number is a term too
-        years = int(parse_number(m.group("y")) or 0)
+        value = parse_number(m.group("y")) or 0
+        years = int(value)
         if years and not _requested(_last(_clause_before(sent, m.start()), 60), cues):
             span = (start + m.start("y"), start + m.end())
-            months = 6 if m.group("half") else None
+            # «к 5,5 и 4 годам»: a decimal half is a half
+            months = 6 if m.group("half") or value - years >= 0.5 else None
             out.append(Fact("term", span, Term(span=span, years=years, months=months)))
     for m in term_rx.finditer(sent):
         if any(s <= m.start() < e for s, e in skip):
@@ -252,7 +306,10 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         if not (term.years or term.months):
             continue
         near = _last(before, 60)
-        if _requested(re.sub(r"(?:до|от|up\s+to|to)\s*$", "", near, flags=re.I), cues):
+        # "State prosecutors had asked the Vologda City Court to sentence her to …": a long
+        # court name puts the request verb further back
+        wide = _last(before, 90)
+        if _requested(re.sub(r"(?:до|от|up\s+to|to)\s*$", "", wide, flags=re.I), cues):
             # "had asked the appeal court to increase the term to seven years": not a change
             # (the preposition right before the term is left out: «снизила … до» is no request)
             continue
@@ -266,12 +323,16 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 Fact("change", term.span, Change(change_kind, term.span, term.years, term.months))
             )
             continue
-        if _requested(near, cues) or cues["ban"].search(_last(near, 45)):
+        if _requested(wide, cues) or cues["ban"].search(_last(near, 45)):
+            continue
+        if not has_verdict and _FOR_SPAN[lang].search(before) and not _CUSTODIAL.search(sent):
+            # "… means I will be afraid to open my mouth for three years": with no verdict
+            # verb and no colony or prison, "for N years" is a span of time
             continue
         if not has_verdict and not re.search(
             # «Тарасу Гнатюку — 15 лет строгого режима»: a regime makes it a sentence too
             r"колони|лишени\w+\s+свободы|colony|prison|jail|behind\s+bars|срок|term|условн|заочн|"
-            r"suspended|in\s+absentia|режим\w*|regime",
+            r"suspended|in\s+absentia|режим\w*|реж\.|regime",
             sent,
             re.I,
         ):
