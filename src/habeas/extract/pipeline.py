@@ -305,6 +305,7 @@ class _Attacher:
         self.pending: list[Fact] = []
         self.respective: list[Fact] = []
         self.dead = False  # the last name told was one in passing: unnamed facts are his
+        self.carry: list[Fact] = []  # a lead verdict of an unnamed person (``unnamed_object``)
 
     def sentence(
         self,
@@ -403,6 +404,13 @@ class _Attacher:
                 _apply(self.cands[id(person)], fact)
         for span in same_offence:
             self._same_offence(defs, span, previous)
+        if self.carry and named:
+            # "A court sentenced a 70-year-old physicist to 12 years … The City Court convicted
+            # X on Thursday …": the unnamed person's verdict is that of the first defendant
+            # named after it (after the facts of that sentence, which come first)
+            for f in self.carry:
+                _apply(self.cands[id(named[0])], f)
+            self.carry = []
         if defs:
             self.focus = everyone
             self.seen.extend(p for p in everyone if p not in self.seen)
@@ -597,6 +605,16 @@ def extract_text(
     persons = drop_organisations(cluster(mentions), organisations)
     clustered = {id(m) for p in persons for m in p.mentions}
     by_sentence = [[m for m in group if id(m) in clustered] for group in by_sentence]
+    _earlier_cases(plain, sentences, by_sentence, local, published, pats)
+    for (s, e), group in zip(sentences, by_sentence, strict=True):
+        if any(m.defendant_cue or m.role_cue is Role.DEFENDANT for m in group):
+            cue = pats.cues["unnamed_object"].search(plain, s, e)
+            if cue and all(m.start >= cue.end() for m in group):
+                # "… sentenced a local engineer to three years …, the group founded by
+                # Alexei Navalny": the verdict is not of the names after its object
+                for m in group:
+                    m.defendant_cue = False
+            break
     for p in persons:
         p.role = decide_role(p)
     _drop_misspelt_clients(persons)
@@ -634,6 +652,19 @@ def extract_text(
         same = [
             (s + m.start(), s + m.end()) for m in pats.cues["same_offence"].finditer(plain[s:e])
         ]
+        cue = None if attacher.seen else pats.cues["unnamed_object"].search(plain, s, e)
+        if cue and all(m.start >= cue.end() for m in group):
+            # "… sentenced a local engineer to three years …, the group founded by Alexei
+            # Navalny": a verdict of an unnamed person, before anyone is named; the names
+            # after it in the sentence are not its object
+            held = sorted(
+                [f for f in here + facts if f.kind not in ("court", "named_court")],
+                key=lambda f: f.span,
+            )
+            here = [f for f in here if f.kind in ("court", "named_court")]
+            facts = []
+        else:
+            held = []
         if attacher.seen and group and all(owner.get(id(m)) in aside for m in group):
             # «Политик Илья Яшин получил по этой статье восемь с половиной лет» after the
             # text's defendant is named: a sentence naming only known persons told for
@@ -690,17 +721,66 @@ def extract_text(
             here = [f for f in here if f.kind in ("court", "named_court", "appeal_court")]
             facts = []
         attacher.sentence(group, sorted(here + facts, key=lambda f: f.span), same, s, e)
+        attacher.carry = held or attacher.carry
         if told and id(max(group, key=lambda m: m.start)) in {id(m) for m in told}:
             # "FBK was founded by Navalny. The opposition politician died in an Arctic penal
             # colony": the next sentences naming nobody are still about him
             attacher.focus = []
             attacher.dead = True
-    _finish(plain, persons, cands, attacher.pending, kept)
+    _finish(plain, persons, cands, attacher.pending + attacher.carry, kept)
     result = [cands[id(p)] for p in persons if p.role is not None]
     return ExtractionResult(text=source, lang=lang, persons=result, published=published)
 
 
 _YEAR_RX = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _earlier_cases(
+    text: str,
+    sentences: list[Span],
+    by_sentence: list[list[Mention]],
+    local: list[list[Fact]],
+    published: date | None,
+    pats: LangPatterns,
+) -> None:
+    """ "The case resembles that of Ksenia X, who was sentenced to 12 years in August 2024",
+    «в мае 2024 года тот же суд приговорил к 14 годам Анатолия Y»: once a defendant has been
+    named, a defendant cue of another person in a sentence with a term whose every year is
+    before the year of publication, and no date near it, tells an earlier case; the mention
+    is passing (``drop_passing`` then weighs the person's other mentions). A year told of an
+    arrest («был задержан в мае 2025 года») is not the year of a verdict."""
+    if published is None:
+        return
+    named: set[str] = set()
+    earlier: set[str] = set()
+    for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
+        years = [
+            int(y.group())
+            for y in _YEAR_RX.finditer(text, s, e)
+            if not pats.cues["detained"].search(text, max(s, y.start() - 30), y.start())
+        ]
+        recent = any(
+            f.kind == "date" and abs((published - date.fromisoformat(str(f.value[1]))).days) < 120
+            for f in facts
+        )
+        old = (
+            bool(years)
+            and max(years) < published.year
+            and not recent
+            and any(f.kind == "term" for f in facts)
+        )
+        for m in group:
+            key = m.surname.lower().replace("ё", "е")
+            if not (m.defendant_cue or m.role_cue is Role.DEFENDANT):
+                continue
+            if old and named and key not in named:
+                m.passing = True
+                earlier.add(key)
+            elif key in earlier and years and max(years) < published.year and not recent:
+                # "… Karelina was freed in April 2025": the same earlier case, told on
+                m.passing = True
+            elif not old:
+                named.add(key)
 
 
 def _old_event(sent: str, facts: list[Fact], case: KnownCase, published: date | None) -> bool:
