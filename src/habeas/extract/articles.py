@@ -98,5 +98,31 @@ def find_offence_names(text: str, lang: str) -> list[Fact]:
 
 def find_articles(text: str, lang: str) -> list[Fact]:
     """All article facts, numbers first, then offence names (sorted by position)."""
-    facts = find_article_numbers(text, lang) + find_offence_names(text, lang)
-    return sorted(facts, key=lambda f: f.span)
+    numbers = find_article_numbers(text, lang)
+    found = find_offence_names(text, lang)
+    names = [f for f in found if not _named_other_article(text, f, numbers, found)]
+    return sorted(numbers + names, key=lambda f: f.span)
+
+
+# an opening bracket after an offence name and at most four words: «о диверсии (ч. 2 ст.
+# 205.2 УК)», «о диверсии на Крымском мосту (…)»; not across a conjunction («за диверсию и
+# призывы (ст. 280 УК)»: the bracket is the second charge's)
+_BRACKET_AFTER = re.compile(r"(?:\s+(?!(?:и|или|а|and|or)\b)[\w-]+){0,4}?\s*\(", re.I)
+
+
+def _named_other_article(
+    text: str, name: Fact, numbers: list[Fact], names: list[Fact]
+) -> bool:
+    """True when the bracket right after an offence name cites articles, none of them the
+    name's: «одобрил диверсию (ст. 205.2 УК)», "praised the arson (Article 205.2)" — the
+    wording tells the act, the number the charge. A bracket after a second offence name
+    is that name's."""
+    m = _BRACKET_AFTER.match(text, name.span[1])
+    if not m or any(name.span[1] <= f.start < m.end() for f in names):
+        # «за диверсию и оправдание терроризма (ст. 205.2)»: the bracket is the next name's
+        return False
+    close = text.find(")", m.end())
+    if close < 0 or close - m.end() > 80:
+        return False
+    inside = [f.value for f in numbers if m.end() <= f.start < close]
+    return bool(inside) and name.value not in inside

@@ -44,7 +44,10 @@ _RU_TERM = re.compile(
     rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?:\s*\([а-яё\s-]+\))?(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?\b|лет\b"
     # «3 г. 6 мес.» (a court's release): «г.» is a year only before months
     # or before an abbreviated regime («3 г. общ. реж.», «2 г. стр. режима»)
-    rf"|г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес|\s*(?:общ|стр|особ)\w*\.?\s*реж))"
+    # or before the kind of penalty («4 г. лишения свободы», «2 г. колонии»), never after a
+    # calendar year («в 2024 г. колонию …»)
+    rf"|(?<!\d\d\d\s)г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес|\s*(?:общ|стр|особ)\w*\.?\s*реж"
+    rf"|\s*лишени\w*\s+свобод|\s*(?:воспитательн\w+\s+)?колони))"
     rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s*(?:месяц\w*|мес\.))?"
     rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b"
     # «пятилетний срок», «к восьмилетнему заключению»: the number in an adjective
@@ -54,7 +57,8 @@ _RU_TERM = re.compile(
 _EN_TERM = re.compile(
     rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?:\s*\([a-z\s-]+\))?(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?"
     # "3 yrs 6 mos" (a prisoners' list): the abbreviations as the words
-    rf"(?:[- ]years?\b|\s?yrs?\b\.?)"
+    # "was given six more years", "an additional three years" for a new offence
+    rf"(?:\s+(?:more|additional|extra))?(?:[- ]years?\b|\s?yrs?\b\.?)"
     rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))?"
     rf"|(?P<m2>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))",
     re.I,
@@ -100,15 +104,39 @@ _NOT_TERM_AFTER = {
 _NOT_TERM_BEFORE = {
     "ru": re.compile(
         r"(?:возрасте|течение|последни[ех]|уже|через|спустя|около|почти|более|больше|свыше|впервые\s+за|"
-        r"первы[ех]|оставшиеся)\s*$",
+        # «боялись, что он не выдержит даже года в колонии»: a feared span, not a term
+        r"первы[ех]|оставшиеся|даже)\s*$",
         re.I,
     ),
     "en": re.compile(
         r"(?:aged|age\s+of|for\s+the\s+past|over\s+the\s+past|within|after|than|about|almost|nearly|spent|last|"
+        # "would not last even a year behind bars": a feared span, not a term
+        r"even|"
         # "convicted in absentia … in the past two years": a span of time, not a term
         r"past|previous|next|"
         # "to serve the first three years of his term in a prison": the prison part
-        r"first|initial|remaining)\s*$",
+        r"first|initial|remaining|"
+        # "a man already serving a four-year term for robbery was given six more years": the
+        # earlier sentence, not the verdict of the text
+        r"already\s+serving\s+(?:a|an|his|her|their))\s*$",
+        re.I,
+    ),
+}
+# «Ильдара Кутлугильдина, 38 лет, признали …», «Анна Петрова (27 лет)»: an age in apposition
+# to a name (a capitalised word, then a comma or a bracket), closed by a comma or a bracket
+_AGE_APPOSITION = {
+    "ru": (re.compile(r"[А-ЯЁ][а-яё]+\s*(?:,|\()\s*$"), re.compile(r"^\s*[,)]")),
+}
+# "… the four-year term he is now serving", «четырёхлетний срок, который он уже отбывает»: a
+# sentence from an earlier case that the person is serving when a new one is passed
+_SERVED_AFTER = {
+    "ru": re.compile(
+        r"\s*(?:срок\w*|наказани\w*)?,?\s+котор\w+\s+(?:он|она)\s+(?:уже|сейчас|ещё|еще)\s+отбыва",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\s+(?:prison\s+)?(?:term|sentence)\s+(?:that\s+|which\s+)?(?:he|she)\s+(?:is|was)\s+"
+        r"(?:now|already|still)\s+serving",
         re.I,
     ),
 }
@@ -302,6 +330,12 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         after = sent[m.end() : m.end() + 20]
         if _NOT_TERM_AFTER[lang].search(after) or _NOT_TERM_BEFORE[lang].search(before):
             continue
+        if _SERVED_AFTER[lang].match(sent, m.end()):
+            continue
+        if lang in _AGE_APPOSITION:
+            name_before, close_after = _AGE_APPOSITION[lang]
+            if name_before.search(sent[max(0, m.start() - 40) : m.start()]) and close_after.match(after):
+                continue
         term = _make_term(m, start)
         if not (term.years or term.months):
             continue
