@@ -35,8 +35,9 @@ _AFTER = {
     r"junior|chief|lead|leading|former|regional|local|federal|military)\s+)*(?:{roles})",
 }
 # "A and B", "A, B и C", and with a relation between: "A and her partner B", «A и его жена B»
+# (round 11: also past an age in apposition, "A, 23, B, 19, and C", «A (27 лет) и B»)
 _COORD = re.compile(
-    r"^\s*(?:,|и|and|,\s*and|,\s*и|&)"
+    r"^\s*(?:(?:,\s*|\()\d{1,2}(?:\s+(?:год|года|лет))?\)?\s*)?(?:,|и|and|,\s*and|,\s*и|&)"
     r"(?:\s+(?:his|her|their|его|её|ее|их)(?:\s+[a-zа-яё-]+){1,2})?\s*$"
 )
 
@@ -425,8 +426,18 @@ def organisation_names(text: str, mentions: list[Mention], pats: LangPatterns) -
     return {
         " ".join(m.tokens).lower()
         for m in mentions
-        if rx.search(text[max(0, m.start - 40) : m.start])
+        if rx.search(text[max(0, m.start - 40) : m.start]) and not _dative_apposition(m)
     }
+
+
+def _dative_apposition(m: Mention) -> bool:
+    """«организатору ячейки Ивану Петрову»: a full name in the dative stands in apposition to
+    the noun before the organisation word; an organisation's own name is not declined so."""
+    words = m.surface.split()
+    return len(words) >= 2 and words[-1].endswith(_DATIVE_SURNAME)
+
+
+_DATIVE_SURNAME = ("ову", "еву", "ёву", "ину", "ыну", "скому", "цкому")
 
 
 def drop_organisations(persons: list[Person], names: set[str]) -> list[Person]:
@@ -549,7 +560,11 @@ def mark_defendants(
 
 
 # between a relative's name and a term that is hers: a dash, "к"/"to" ("Ольгу X — к 2,5 годам")
-_ELIDED_TERM = re.compile(r"[\s,]*(?:[—–-][\s]*)?(?:к|to)\s+", re.I)
+# (round 11: also past an age, "his wife, Olga X, 47, to seven years", «Ольгу X (45 лет) — к»)
+_ELIDED_TERM = re.compile(
+    r"[\s,]*(?:\(?\d{1,2}(?:\s+(?:год|года|лет))?\)?[\s,]*)?(?:[—–-][\s]*)?(?:к|to)\s+",
+    re.I,
+)
 
 
 # between a name and its own predicate: only auxiliaries ("X, who was later sentenced",

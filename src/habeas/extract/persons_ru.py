@@ -7,7 +7,7 @@ import re
 from habeas.extract.lexicon import patterns
 from habeas.extract.model import Mention
 from habeas.extract.nominative import WordInfo, analyse, surname_variants
-from habeas.extract.readings import context_cases, read_name
+from habeas.extract.readings import GOVERNING, context_cases, read_name
 from habeas.names.inflect import case_forms
 
 _TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|(?<![А-ЯЁа-яё])[А-ЯЁ]\.")
@@ -19,6 +19,7 @@ _ROLE_WORD = re.compile(
 )  # «Гособвинитель», «Адвокат»: role nouns are never name parts
 _PLACE_PREP = re.compile(r"(?<![А-Яа-яЁё])(?:из|в|во|под|около|до|через)\s+$", re.I)
 _PREV_WORD = re.compile(r"([а-яё]+)\s*$")
+_PREV_NOUN = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁа-яё][а-яё]+)\s+$")
 _NOT_NAMES = frozenset(
     [
         "суд",
@@ -76,8 +77,19 @@ def _kind(tok: str, info: WordInfo | None) -> str:
 
 def _case_hint(text: str, start: int) -> frozenset[str]:
     """Cases the word before a name allows for it (see ``readings.context_cases``)."""
-    m = _PREV_WORD.search(text[max(0, start - 30) : start])
-    return context_cases(m.group(1)) if m else frozenset()
+    base = max(0, start - 30)
+    m = _PREV_WORD.search(text[base:start])
+    if not m:
+        return frozenset()
+    cases = context_cases(m.group(1))
+    # «организатору ячейки Ивану Петрову»: a genitive noun hangs on the noun before it, and
+    # the name may stand in apposition to that one
+    if "gent" in cases and m.group(1) not in GOVERNING:
+        at = base + m.start()
+        m2 = _PREV_NOUN.search(text[max(0, at - 30) : at])
+        if m2 and m2.group(1).lower() not in GOVERNING:
+            cases |= context_cases(m2.group(1).lower())
+    return cases
 
 
 _ROLES = {"given": "given", "given?": "given", "patr": "patronymic", "init": "given"}
@@ -123,6 +135,8 @@ def find_mentions_ru(text: str) -> list[Mention]:
             # is no place after a given name
             [bool(info and info.place and (info.known or not info.surname)) for info in infos],
             [bool(info and info.given) for info in infos],
+            [bool(info and info.surname) for info in infos],
+            [bool(info and not info.known and not info.surname) for info in infos],
         )
         runs: list[tuple[int, int]] = []
         for i, j in _split(group, kinds):
@@ -178,6 +192,7 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 after_name = at >= 2 and kinds[at - 2 : at] == ["given", "surn"]
                 hint = frozenset() if after_name else _case_hint(text, start)
                 noms, ok = read_name(tuple(words), roles, hint)
+                noms = _dative_given(words, noms, sidx, infos[at : at + len(words)])
                 plural = _PLURAL_SURNAME.search(words[sidx])
                 if (
                     plural is not None
@@ -204,6 +219,28 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 out.append(_lone(text, start, end, words[0]))
     out += _known_surnames(text, out)
     return out + _known_given(text, out)
+
+
+def _dative_given(
+    words: list[str], noms: tuple[str, ...], sidx: int, infos: list[WordInfo | None]
+) -> tuple[str, ...]:
+    """«Эскендеру Абибуллаеву»: beside a surname read back from the dative («-ову», «-еву»),
+    a given name no dictionary knows loses its own dative «-у» after a consonant."""
+    if len(words) != 2 or not (words[sidx].endswith("у") and noms[sidx] + "у" == words[sidx]):
+        return noms
+    g = 1 - sidx
+    info = infos[g] if g < len(infos) else None
+    word = words[g]
+    if (
+        info is None
+        or info.known
+        or noms[g] != word
+        or not re.search(r"[бвгджзклмнпрстфхцчшщ]у$", word)
+    ):
+        return noms
+    out = list(noms)
+    out[g] = word[:-1]
+    return tuple(out)
 
 
 _PLURAL_SURNAME = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(?:ым|ыми|ых)$")
@@ -282,6 +319,8 @@ def _surnames_by_neighbour(
     kinds: list[str],
     places: list[bool] | None = None,
     givens: list[bool] | None = None,
+    surnames: list[bool] | None = None,
+    unknown: list[bool] | None = None,
 ) -> list[str]:
     """A surname-shaped word next to a given name or patronymic is a surname even when
     morphology reads it as a common word or a guessed place («Всеволоду Лыкову»); so is any
@@ -300,6 +339,20 @@ def _surnames_by_neighbour(
             and n + 1 < len(kinds)
             and kinds[n + 1] == "surn"
             and not givens[n + 1]
+        ):
+            out[n] = "given"
+            continue
+        # «Ремзи Велиляеву», «Эскендеру Абибуллаеву»: a word no dictionary knows, before a
+        # word read as a surname and after no other name part, is a given name
+        if (
+            kind == "surn"
+            and unknown is not None
+            and surnames is not None
+            and unknown[n]
+            and (n == 0 or kinds[n - 1] == "other")
+            and n + 2 == len(kinds)
+            and kinds[n + 1] == "surn"
+            and surnames[n + 1]
         ):
             out[n] = "given"
             continue

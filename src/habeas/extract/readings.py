@@ -180,6 +180,9 @@ _GOVERN = {"к": "datv", "по": "datv", "для": "gent", "у": "gent", "от":
            "против": "gent", "о": "loct", "об": "loct", "при": "loct", "за": "accs"}  # fmt: skip
 
 
+GOVERNING = frozenset(_GOVERN)
+
+
 @lru_cache(maxsize=8192)
 def context_cases(word: str) -> frozenset[str]:
     """Cases a name may take after ``word``: a preposition's case; after a noun the noun's
