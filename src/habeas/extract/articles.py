@@ -101,7 +101,39 @@ def find_articles(text: str, lang: str) -> list[Fact]:
     numbers = find_article_numbers(text, lang)
     found = find_offence_names(text, lang)
     names = [f for f in found if not _named_other_article(text, f, numbers, found)]
-    return sorted(numbers + names, key=lambda f: f.span)
+    facts = sorted(numbers + names, key=lambda f: f.span)
+    return sorted(facts + _membership_by_pronoun(text, facts), key=lambda f: f.span)
+
+
+# round 12: the articles on an organisation (organising it, or taking part in it) — a
+# co-defendant's "taking part in it" repeats the same article
+_ORGANISATION_ARTICLES = frozenset({"282.2", "282.1", "205.5", "205.4", "284.1", "210"})
+_MEMBERSHIP_BY_PRONOUN = re.compile(
+    r"(?:participat(?:ing|ion)|taking\s+part|membership|involvement)\s+in\s+"
+    r"(?:it\b|them\b|(?:its|those|these|the\s+same)\s+activit(?:y|ies)|"
+    r"(?:the\s+same|that|this)\s+(?:organi[sz]ation|group|cell))"
+    r"|(?:участи\w*|членств\w*)\s+в\s+(?:ней\b|н[её]м\b|е[её]\s+(?:деятельност|работ)\w*|"
+    r"(?:этой|той\s+же|этом|том\s+же)\s+(?:организаци|ячейк|групп|сообществ)\w*)",
+    re.I,
+)
+
+
+def _membership_by_pronoun(text: str, facts: list[Fact]) -> list[Fact]:
+    """ "A was convicted of organising group X (art. 282.2) … B of taking part in it": the
+    pronoun's organisation is the latest one charged before it, within a few sentences
+    («за участие в её деятельности», «в той же ячейке»)."""
+    out: list[Fact] = []
+    for m in _MEMBERSHIP_BY_PRONOUN.finditer(text):
+        if any(f.start <= m.start() < f.span[1] for f in facts):
+            continue
+        before = [
+            f for f in facts
+            if f.span[1] <= m.start() and m.start() - f.span[1] <= 400
+            and f.value in _ORGANISATION_ARTICLES
+        ]
+        if before:
+            out.append(Fact("article", (m.start(), m.end()), before[-1].value))
+    return out
 
 
 # an opening bracket after an offence name and at most four words: «о диверсии (ч. 2 ст.
