@@ -26,6 +26,8 @@ _BETWEEN = {
     r"(?:\s+[А-ЯЁ][а-яё-]+)?))*\s*,?\s*",
     "en": r"(?:\s+(?:his|her|their|the|a|an|defen[cs]e|prosecution|key|presiding|federal|state|chief|human[- ]rights|"
     r"major|captain|colonel|lieutenant|general|sergeant|senior|junior|assistant|deputy|"
+    # round 13: "The state prosecutor was Lieutenant Colonel of Justice Andrei Lyubimov"
+    r"was|is|of\s+justice|"
     # "senior assistant prosecutor of the Leninsky district Marina Lysenko": the office's place
     r"of\s+the\s+[A-Z][\w-]+\s+(?:district|region|city|territory|republic)))*\s*,?\s*",
 }
@@ -399,9 +401,10 @@ def mark_passing(text: str, mentions: list[Mention], pats: LangPatterns) -> None
         told = bool(
             rx.search(before) or (who is not None and pats.cues["defendant"].search(who.group()))
         )
-        owns = (pats.lang == "en" and _owns_thing(text, m, kin)) or (
-            owned is not None and owned.search(before) is not None and not _nominative(m)
-        )
+        owns = (
+            pats.lang == "en"
+            and (_owns_thing(text, m, kin) or (m.lone and _ATTRIBUTIVE.match(text, m.end)))
+        ) or (owned is not None and owned.search(before) is not None and not _nominative(m))
         m.passing = told or owns
         m.possessive = owns and not told
     for m in ordered:
@@ -434,10 +437,16 @@ def _dative_apposition(m: Mention) -> bool:
     """«организатору ячейки Ивану Петрову»: a full name in the dative stands in apposition to
     the noun before the organisation word; an organisation's own name is not declined so."""
     words = m.surface.split()
-    return len(words) >= 2 and words[-1].endswith(_DATIVE_SURNAME)
+    if len(words) < 2:
+        return False
+    # round 13: the feminine dative, «координатору проекта Марине Голубевой»
+    return words[-1].endswith(_DATIVE_SURNAME) or (
+        words[-2].endswith("е") and words[-1].endswith(_DATIVE_SURNAME_F)
+    )
 
 
 _DATIVE_SURNAME = ("ову", "еву", "ёву", "ину", "ыну", "скому", "цкому")
+_DATIVE_SURNAME_F = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой")
 
 
 def drop_organisations(persons: list[Person], names: set[str]) -> list[Person]:
@@ -459,6 +468,15 @@ def _owns_thing(text: str, m: Mention, kin: re.Pattern[str] | None) -> bool:
     if kin is not None and kin.match(word):
         return False
     return not _OWN_AFFAIRS.match(word)
+
+
+# round 13: a lone surname used as a modifier, "former Navalny campaign volunteer X", "a
+# Navalny ally": the person is the owner of a thing, named in passing
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:campaign|team|ally|allies|supporters?|volunteers?|foundation|office|headquarters|"
+    r"network|structures|movement|associates?|aides?|camp|era|regime|administration|"
+    r"government)\b"
+)
 
 
 # what a defendant's own possessive names: "Zimina's lawyer", "Rogov's case", "his sentence"

@@ -19,10 +19,12 @@ from rapidfuzz import fuzz
 from razdel import sentenize
 
 from habeas.extract.articles import find_articles
+from habeas.extract.capitals import surnames_in_capitals
 from habeas.extract.dates import classify_dates
 from habeas.extract.document import to_plain
 from habeas.extract.facts import Fact
 from habeas.extract.institutions import find_courts, find_facilities
+from habeas.extract.kin import kin_given_mentions
 from habeas.extract.known import (
     KnownCase,
     KnownIndex,
@@ -30,6 +32,7 @@ from habeas.extract.known import (
     new_event,
     split_gazetteer,
 )
+from habeas.extract.lead import lead_object_defendant
 from habeas.extract.lexicon import LangPatterns, given_names_en, patterns, stopwords_en
 from habeas.extract.model import (
     ChangeKind,
@@ -230,12 +233,24 @@ def detect_language(text: str) -> str:
     return "ru" if cyr and cyr >= 0.3 * (cyr + lat) else "en"
 
 
+# «2 л. 8 мес.», «3 г. 6 мес.»: an abbreviated term, not the end of a sentence
+_TERM_ABBR_END = re.compile(r"\d\s*[лг]\.$")
+_MONTHS_START = re.compile(r"\d{1,2}\s*мес")
+
+
 def _sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+", text):
-        spans.extend(
-            (para.start() + s.start, para.start() + s.stop) for s in sentenize(para.group())
-        )
+        for s in sentenize(para.group()):
+            start, stop = para.start() + s.start, para.start() + s.stop
+            if (
+                spans
+                and _TERM_ABBR_END.search(text, spans[-1][0], spans[-1][1])
+                and _MONTHS_START.match(text, start)
+            ):
+                spans[-1] = (spans[-1][0], stop)
+                continue
+            spans.append((start, stop))
     return spans
 
 
@@ -342,6 +357,13 @@ class _Attacher:
             for m, f in zip(sorted(defs, key=lambda m: m.start), terms, strict=True):
                 _apply(self.cands[id(self.owner[id(m)])], f)
             facts = [f for f in facts if f.kind != "term"]
+            regimes = [f for f in facts if f.kind == "regime"]
+            if len(regimes) == len(defs) and len({f.value for f in regimes}) > 1:
+                # round 13: "to 12 and 15 years in a general-regime and a strict-regime
+                # colony, respectively": the regimes pair in order too
+                for m, f in zip(sorted(defs, key=lambda m: m.start), regimes, strict=True):
+                    _apply(self.cands[id(self.owner[id(m)])], f)
+                facts = [f for f in facts if f.kind != "regime"]
         elif respectively and not defs:
             self.respective = terms
             facts = [f for f in facts if f.kind != "term"]
@@ -566,13 +588,13 @@ def extract_text(
         lang = detect_language(plain)
     pats = patterns(lang)
     source = plain
-    plain = names_in_capitals(plain)
+    plain = surnames_in_capitals(names_in_capitals(plain))
     names, known_cases = split_gazetteer(gazetteer)
     heads = list_entries(source, lang)
     if heads and lang == "ru":
         plain = _title_heads(plain, heads)
     mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, names)
-    mentions = _entry_mentions(plain, lang, mentions, heads)
+    mentions = kin_given_mentions(plain, lang, _entry_mentions(plain, lang, mentions, heads))
     if lang == "ru":
         mentions = _family_plurals(plain, mentions)
     mark_cues(plain, mentions, pats)
@@ -602,6 +624,7 @@ def extract_text(
         facts_all = find_articles(plain, lang) + [f for fs in local for f in fs]
         _entry_defendants(plain, mentions, heads, facts_all)
     _pronoun_defendants(plain, sentences, by_sentence, pats)
+    lead_object_defendant(plain, sentences, by_sentence, pats)
     persons = drop_organisations(cluster(mentions), organisations)
     clustered = {id(m) for p in persons for m in p.mentions}
     by_sentence = [[m for m in group if id(m) in clustered] for group in by_sentence]

@@ -46,6 +46,8 @@ _RU_TERM = re.compile(
     # or before an abbreviated regime («3 г. общ. реж.», «2 г. стр. режима»)
     # or before the kind of penalty («4 г. лишения свободы», «2 г. колонии»), never after a
     # calendar year («в 2024 г. колонию …»)
+    # «2 л. 8 мес.»: «л.» for «лет» only before months
+    rf"|л\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес\.?)"
     rf"|(?<!\d\d\d\s)г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес|\s*(?:общ|стр|особ)\w*\.?\s*реж"
     rf"|\s*лишени\w*\s+свобод|\s*(?:воспитательн\w+\s+)?колони))"
     rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s*(?:месяц\w*|мес\.))?"
@@ -105,7 +107,9 @@ _NOT_TERM_BEFORE = {
     "ru": re.compile(
         r"(?:возрасте|течение|последни[ех]|уже|через|спустя|около|почти|более|больше|свыше|впервые\s+за|"
         # «боялись, что он не выдержит даже года в колонии»: a feared span, not a term
-        r"первы[ех]|оставшиеся|даже)\s*$",
+        r"первы[ех]|оставшиеся|даже|"
+        # «умер в колонии, отбывая 19-летний срок»: the sentence of an earlier case
+        r"отбывая(?:\s+сво\w+)?|отбывавш\w+(?:\s+сво\w+)?)\s*$",
         re.I,
     ),
     "en": re.compile(
@@ -118,7 +122,9 @@ _NOT_TERM_BEFORE = {
         r"first|initial|remaining|"
         # "a man already serving a four-year term for robbery was given six more years": the
         # earlier sentence, not the verdict of the text
-        r"already\s+serving\s+(?:a|an|his|her|their))\s*$",
+        r"already\s+serving\s+(?:a|an|his|her|their)|"
+        # "died in prison while serving a 19-year sentence": the sentence of an earlier case
+        r"(?:while|when)\s+serving\s+(?:a|an|his|her|their))\s*$",
         re.I,
     ),
 }
@@ -164,7 +170,12 @@ _REGIMES = {
             re.compile(r"colony[- ]settlement|penal\s+settlement|settlement\s+colony", re.I),
             "settlement",
         ),
-        (re.compile(r"juvenile\s+colony|educational\s+colony", re.I), "educational"),
+        (
+            re.compile(
+                r"juvenile\s+(?:correctional\s+|penal\s+)?colony|educational\s+colony", re.I
+            ),
+            "educational",
+        ),
         (
             re.compile(
                 r"prison[- ]regime|(?:first|initial)\s+\w+\s+years?(?:\s+of\s+(?:his|her|the|their)\s+"
@@ -292,6 +303,28 @@ def _make_term(m: re.Match[str], start: int) -> Term:
     return Term(span=(start + m.start(), start + m.end()), years=years, months=months)
 
 
+_SUSPENDED_WORD = re.compile(
+    r"условн\w*\s+(?:срок|наказани|приговор)\w*|условно(?![\w-])|suspended", re.I
+)
+# «его знакомый — 9 лет в колонии того же режима», "… in a colony of the same regime"
+_SAME_REGIME = {
+    "ru": re.compile(r"(?:того\s+же|такого\s+же)\s+режима", re.I),
+    "en": re.compile(r"(?:the\s+same|a\s+similar)\s+regime", re.I),
+}
+
+
+def _same_regime(text: str, sent: str, start: int, lang: str) -> list[Fact]:
+    """A regime told as "the same" as one before it (within 400 characters) is that regime."""
+    out = []
+    for m in _SAME_REGIME[lang].finditer(sent):
+        pos = start + m.start()
+        before = text[max(0, pos - 400) : pos]
+        found = [(r.end(), value) for rx, value in _REGIMES[lang] for r in rx.finditer(before)]
+        if found:
+            out.append(Fact("regime", (pos, start + m.end()), max(found)[1]))
+    return out
+
+
 def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
     """Terms, regimes, fines, flags and changes in the sentence ``text[start:end]``."""
     pats = patterns(lang)
@@ -334,7 +367,9 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             continue
         if lang in _AGE_APPOSITION:
             name_before, close_after = _AGE_APPOSITION[lang]
-            if name_before.search(sent[max(0, m.start() - 40) : m.start()]) and close_after.match(after):
+            if name_before.search(sent[max(0, m.start() - 40) : m.start()]) and close_after.match(
+                after
+            ):
                 continue
         term = _make_term(m, start)
         if not (term.years or term.months):
@@ -380,6 +415,12 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             if _requested(near, cues):
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
+    out.extend(_same_regime(text, sent, start, lang))
+    if cues["appeal"].search(sent) and _SUSPENDED_WORD.search(text, 0, start + len(sent)):
+        # "An appeals court replaced the suspended sentence with a real term of three years in
+        # a general-regime colony": the first instance sent nobody to a colony; the regime
+        # is the appeal's
+        out = [f for f in out if f.kind != "regime"]
     regimes = [f for f in out if f.kind == "regime"]
     if len(regimes) > 1 and cues["appeal"].search(sent):
         # "increased … to be served in a general-regime penal colony instead of a penal
