@@ -31,6 +31,7 @@ demo: setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 format: setup
 	$(BIN)/ruff format src tests bench

@@ -172,10 +172,14 @@ def test_en_how_cases_used_to_be_prosecuted_is_background(aside: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Суд приговорил Павла Орлова к 14 годам за диверсию и призывы (ч. 2 ст. 280 УК).",
-         "Павел Орлов"),
-        ("A court jailed Ann Volkova for 14 years for sabotage and calls (Part 2 of Article 280).",
-         "Ann Volkova"),
+        (
+            "Суд приговорил Павла Орлова к 14 годам за диверсию и призывы (ч. 2 ст. 280 УК).",
+            "Павел Орлов",
+        ),
+        (
+            "A court jailed Ann Volkova for 14 years for sabotage and calls (Part 2 of Article 280).",
+            "Ann Volkova",
+        ),
     ],
 )
 def test_bracket_after_a_conjunction_is_the_second_charge(text: str, name: str) -> None:

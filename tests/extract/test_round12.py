@@ -50,9 +50,7 @@ from tests.extract.helpers import defendants, person, run
         ),
     ],
 )
-def test_joint_subject_after_the_verdicts(
-    text: str, names: tuple[str, ...], article: str
-) -> None:
+def test_joint_subject_after_the_verdicts(text: str, names: tuple[str, ...], article: str) -> None:
     result = run(text)
     for name in names:
         assert article in person(result, name).articles

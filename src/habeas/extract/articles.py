@@ -71,7 +71,19 @@ def find_article_numbers(text: str, lang: str) -> list[Fact]:
     return out
 
 
-_DENIED_BEFORE = re.compile(r"(?:(?<!\w)а\s+не|(?<!\w)not|rather\s+than|instead\s+of)\s+$", re.I)
+_DENIED_BEFORE = re.compile(
+    r"(?:(?<!\w)а\s+не|(?<!\w)not|rather\s+than|instead\s+of|"
+    # round 14: "Unlike treason, it does not require …", «в отличие от госизмены»
+    r"(?<!\w)unlike(?:\s+the)?|as\s+opposed\s+to(?:\s+the)?|в\s+отличие\s+от)\s+$",
+    re.I,
+)
+# round 14: the act a post praised ("approved of the partisan railway sabotage", «одобрил
+# поджог»): the thing praised, not the charge
+_PRAISED_BEFORE = re.compile(
+    r"(?<!\w)(?:approv\w*(?:\s+of)?|prais\w*|glorif\w*|justif\w*|condon\w*|applaud\w*|"
+    r"одобр\w*|оправд\w*|восхвал\w*|прославл\w*)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def find_offence_names(text: str, lang: str) -> list[Fact]:
@@ -87,7 +99,9 @@ def find_offence_names(text: str, lang: str) -> list[Fact]:
                 continue
             if _ADMIN_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
                 continue
-            if _DENIED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            if _DENIED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or (
+                _PRAISED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            ):
                 # «это был протест, а не теракт», "a protest, not terrorism": denied
                 taken.append((m.start(), m.end()))
                 continue
@@ -127,8 +141,10 @@ def _membership_by_pronoun(text: str, facts: list[Fact]) -> list[Fact]:
         if any(f.start <= m.start() < f.span[1] for f in facts):
             continue
         before = [
-            f for f in facts
-            if f.span[1] <= m.start() and m.start() - f.span[1] <= 400
+            f
+            for f in facts
+            if f.span[1] <= m.start()
+            and m.start() - f.span[1] <= 400
             and f.value in _ORGANISATION_ARTICLES
         ]
         if before:
@@ -142,9 +158,7 @@ def _membership_by_pronoun(text: str, facts: list[Fact]) -> list[Fact]:
 _BRACKET_AFTER = re.compile(r"(?:\s+(?!(?:и|или|а|and|or)\b)[\w-]+){0,4}?\s*\(", re.I)
 
 
-def _named_other_article(
-    text: str, name: Fact, numbers: list[Fact], names: list[Fact]
-) -> bool:
+def _named_other_article(text: str, name: Fact, numbers: list[Fact], names: list[Fact]) -> bool:
     """True when the bracket right after an offence name cites articles, none of them the
     name's: «одобрил диверсию (ст. 205.2 УК)», "praised the arson (Article 205.2)" — the
     wording tells the act, the number the charge. A bracket after a second offence name

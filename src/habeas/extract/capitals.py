@@ -12,7 +12,7 @@ import re
 
 from habeas.extract.lexicon import given_names_en, stopwords_en
 from habeas.extract.nominative import analyse
-from habeas.extract.persons_en import _SURNAME_SHAPE, latin_given
+from habeas.extract.persons_en import SURNAME_SHAPE, latin_given
 
 _CAPS = r"(?:[А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?|[A-Z]{3,}(?:-[A-Z]{2,})?)"
 _TITLE = r"[А-ЯЁA-Z][а-яёa-z]+"
@@ -44,7 +44,7 @@ def _surname_shaped(word: str) -> bool:
     title = word.title()
     if _CYR.match(word):
         return analyse(title).surname
-    return bool(_SURNAME_SHAPE.search(title.lower()))
+    return bool(SURNAME_SHAPE.search(title.lower()))
 
 
 def _stem(word: str) -> str:

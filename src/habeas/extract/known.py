@@ -199,6 +199,13 @@ def builtin_index() -> KnownIndex:
     return KnownIndex(builtin_cases())
 
 
+@lru_cache(maxsize=1)
+def builtin_names_en() -> tuple[str, ...]:
+    """The Latin-script names of the built-in known cases: recognised as names in English
+    text like a gazetteer's ("Fail Alsynov", whose given name no list has)."""
+    return tuple(n for case in builtin_cases() for n in case.names if n.isascii())
+
+
 def split_gazetteer(
     gazetteer: Iterable[str | KnownCase | Mapping[str, Any]],
 ) -> tuple[list[str], list[KnownCase]]:

@@ -24,7 +24,13 @@ def lead_object_defendant(
 ) -> None:
     """Mark the person a lead's unnamed verdict was about as a defendant, when the text has
     no defendant otherwise."""
-    if any(m.defendant_cue or m.role_cue is Role.DEFENDANT for g in by_sentence for m in g):
+    if any(
+        (m.defendant_cue or m.role_cue is Role.DEFENDANT) and not m.passing
+        for g in by_sentence
+        for m in g
+    ):
+        # round 14: a name told in passing ("in support of activist X, who was later
+        # sentenced …") is not the text's defendant
         return
     for i, (s, e) in enumerate(sentences):
         if by_sentence[i] or not pats.cues["unnamed_object"].search(text, s, e):

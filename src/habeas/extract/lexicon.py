@@ -137,3 +137,15 @@ def given_names_en() -> frozenset[str]:
 def stopwords_en() -> frozenset[str]:
     """Capitalised words that are never part of a person's name in English reports."""
     return frozenset(w.lower() for w in _load("names_en.toml")["not_names"])
+
+
+@lru_cache(maxsize=1)
+def given_names_ru() -> tuple[str, ...]:
+    """Russian-script given names the morphology lacks (``data/names_ru.toml``)."""
+    return tuple(_load("names_ru.toml")["given_names"])
+
+
+@lru_cache(maxsize=1)
+def not_alone_en() -> frozenset[str]:
+    """English given names that are also common words ("German"), lower-case."""
+    return frozenset(w.lower() for w in _load("names_en.toml").get("not_alone", []))

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 import pymorphy3
 
-from habeas.names.inflect import _morph as _names_morph
-from habeas.names.inflect import morph_parses
+from habeas.extract.givens import given_nominative
+from habeas.names.inflect import morph_analyzer, morph_parses
 
 __all__ = ["WordInfo", "analyse", "morph", "morph_parses", "surname_variants"]
 
@@ -21,7 +21,7 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 def morph() -> pymorphy3.MorphAnalyzer:
     """The shared analyser, the one ``habeas.names`` uses (one set of dictionaries; loading
     them takes about a second). Parse words with ``morph_parses``, which is cached."""
-    return _names_morph()
+    return morph_analyzer()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,10 @@ class WordInfo:
 def analyse(word: str) -> WordInfo:
     """Classify a capitalised Cyrillic word (cached)."""
     parses = morph_parses(word)
+    if given_nominative(word):
+        # round 14: «Эдем», «Сервер»: a listed given name, not the common noun
+        surn = any("Surn" in p.tag for p in parses)
+        return WordInfo(word, True, False, surn, False, 0.0, True)
     given = any("Name" in p.tag for p in parses)
     patr = any("Patr" in p.tag for p in parses)
     surn = any("Surn" in p.tag for p in parses)

@@ -40,7 +40,8 @@ _AFTER = {
 # (round 11: also past an age in apposition, "A, 23, B, 19, and C", «A (27 лет) и B»)
 _COORD = re.compile(
     r"^\s*(?:(?:,\s*|\()\d{1,2}(?:\s+(?:год|года|лет))?\)?\s*)?(?:,|и|and|,\s*and|,\s*и|&)"
-    r"(?:\s+(?:his|her|their|его|её|ее|их)(?:\s+[a-zа-яё-]+){1,2})?\s*$"
+    # round 14: "A, 63, and his wife, B, 59,": a comma after the relation
+    r"(?:\s+(?:his|her|their|его|её|ее|их)(?:\s+[a-zа-яё-]+){1,2}\s*,?)?\s*$"
 )
 
 
@@ -383,7 +384,9 @@ def mark_passing(text: str, mentions: list[Mention], pats: LangPatterns) -> None
     owned = _possessor_rx(possessor.pattern) if possessor is not None else None
     ordered = sorted(mentions, key=lambda m: m.start)
     for m in ordered:
-        before = text[max(0, m.start - 80) : m.start]
+        # round 14: 120 characters, for a long cue ("when thousands gathered outside the
+        # courthouse during the trial of the activist X")
+        before = text[max(0, m.start - 120) : m.start]
         # the clause only: not across a sentence end
         before = re.split(r"[.!?;:]\s", before)[-1]
         after = text[m.end : m.end + 200]
@@ -404,7 +407,11 @@ def mark_passing(text: str, mentions: list[Mention], pats: LangPatterns) -> None
         owns = (
             pats.lang == "en"
             and (_owns_thing(text, m, kin) or (m.lone and _ATTRIBUTIVE.match(text, m.end)))
-        ) or (owned is not None and owned.search(before) is not None and not _nominative(m))
+        ) or (
+            owned is not None
+            and owned.search(before) is not None
+            and (pats.lang == "en" or not _nominative(m))
+        )
         m.passing = told or owns
         m.possessive = owns and not told
     for m in ordered:

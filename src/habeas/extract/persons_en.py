@@ -14,7 +14,7 @@ from habeas.names.given_names import is_known_given
 from habeas.names.reverse import to_cyrillic_candidates
 
 _TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*(?:['’]s)?|[A-Z]\.")
-_SURNAME_SHAPE = re.compile(
+SURNAME_SHAPE = re.compile(
     r"(?:ov|ev|yov|yev|in|yn|ova|eva|yova|ina|yna|sky|skiy|skii|skaya|tskaya|enko|uk|yuk|"
     r"chuk|yan|ian|shvili|dze|vich|ko|ets|aev|iev|ykh|ikh|kin|shin|ova|ayeva|yeva|ov)$"
 )
@@ -70,7 +70,7 @@ def _unknown_given(run: list[str], after: str, predicate: re.Pattern[str]) -> bo
     tail = _LIST_TAIL.match(after)
     return (
         tail is not None
-        and bool(_SURNAME_SHAPE.search(run[1].lower()))
+        and bool(SURNAME_SHAPE.search(run[1].lower()))
         and predicate.match(after[tail.end() :]) is not None
     )
 
@@ -147,7 +147,7 @@ def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
             rl = low[i:j]
             start, end = group[i].start(), group[j - 1].start() + len(words[j - 1])
             last = rl[-1]
-            surname_like = bool(_SURNAME_SHAPE.search(last)) or last in surnames
+            surname_like = bool(SURNAME_SHAPE.search(last)) or last in surnames
             if len(run) > 2 and rl[0] in given_names and rl[1] in given_names and not surname_like:
                 j = i + 2
                 run, rl = words[i:j], low[i:j]

@@ -7,7 +7,7 @@ import re
 from habeas.extract.lexicon import patterns
 from habeas.extract.model import Mention
 from habeas.extract.nominative import WordInfo, analyse, surname_variants
-from habeas.extract.readings import GOVERNING, context_cases, read_name
+from habeas.extract.readings import GOVERNING, context_cases, gender_after, read_name
 from habeas.names.inflect import case_forms
 
 _TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|(?<![А-ЯЁа-яё])[А-ЯЁ]\.")
@@ -19,6 +19,7 @@ _ROLE_WORD = re.compile(
 )  # «Гособвинитель», «Адвокат»: role nouns are never name parts
 _PLACE_PREP = re.compile(r"(?<![А-Яа-яЁё])(?:из|в|во|под|около|до|через)\s+$", re.I)
 _PREV_WORD = re.compile(r"([а-яё]+)\s*$")
+_OBJECT_VERB = patterns("ru").cues["object_verb"]
 _PREV_NOUN = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁа-яё][а-яё]+)\s+$")
 _NOT_NAMES = frozenset(
     [
@@ -81,6 +82,8 @@ def _case_hint(text: str, start: int) -> frozenset[str]:
     m = _PREV_WORD.search(text[base:start])
     if not m:
         return frozenset()
+    if _OBJECT_VERB.fullmatch(m.group(1)):
+        return frozenset({"accs"})
     cases = context_cases(m.group(1))
     # «организатору ячейки Ивану Петрову»: a genitive noun hangs on the noun before it, and
     # the name may stand in apposition to that one
@@ -90,6 +93,27 @@ def _case_hint(text: str, start: int) -> frozenset[str]:
         if m2 and m2.group(1).lower() not in GOVERNING:
             cases |= context_cases(m2.group(1).lower())
     return cases
+
+
+# the word right after a name: a verb (no comma between) or «который» (after a comma)
+_NEXT_WORD = re.compile(r"(?P<comma>\s*,)?\s*(?P<word>[а-яё]+)\b")
+
+
+def _gender_hint(text: str, start: int, end: int) -> str:
+    """The gender the word after a name shows (``readings.gender_after``); a verb counts
+    only with no comma between and when no preposition or verdict verb before the name
+    governs an oblique case."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return ""
+    word = m.group("word")
+    if m.group("comma") and not word.startswith("котор"):
+        return ""
+    prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+    governed = prev is not None and (
+        prev.group(1) in GOVERNING or _OBJECT_VERB.fullmatch(prev.group(1)) is not None
+    )
+    return gender_after(word, not governed)
 
 
 _ROLES = {"given": "given", "given?": "given", "patr": "patronymic", "init": "given"}
@@ -191,7 +215,7 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 at = group.index(run[0])
                 after_name = at >= 2 and kinds[at - 2 : at] == ["given", "surn"]
                 hint = frozenset() if after_name else _case_hint(text, start)
-                noms, ok = read_name(tuple(words), roles, hint)
+                noms, ok = read_name(tuple(words), roles, hint, _gender_hint(text, start, end))
                 noms = _dative_given(words, noms, sidx, infos[at : at + len(words)])
                 plural = _PLURAL_SURNAME.search(words[sidx])
                 if (

@@ -18,6 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from razdel import sentenize
 
+from habeas.extract.alone import given_alone_mentions
 from habeas.extract.articles import find_articles
 from habeas.extract.capitals import surnames_in_capitals
 from habeas.extract.dates import classify_dates
@@ -29,6 +30,7 @@ from habeas.extract.known import (
     KnownCase,
     KnownIndex,
     builtin_index,
+    builtin_names_en,
     new_event,
     split_gazetteer,
 )
@@ -55,9 +57,10 @@ from habeas.extract.persons import (
     mark_passing,
     organisation_names,
 )
-from habeas.extract.persons_en import _SURNAME_SHAPE, find_mentions_en, latin_given
+from habeas.extract.persons_en import SURNAME_SHAPE, find_mentions_en, latin_given
 from habeas.extract.persons_ru import find_mentions_ru
 from habeas.extract.terms import find_terms
+from habeas.extract.unnamed import unnamed_clause
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -118,7 +121,7 @@ def _entry_given(surname: str, word: str, lang: str) -> bool:
         return True
     # "SARATOV, Russia (Reuters)": a dateline; a stop word is never the given name
     return low not in stopwords_en() and (
-        latin_given(word) or bool(_SURNAME_SHAPE.search(surname.lower()))
+        latin_given(word) or bool(SURNAME_SHAPE.search(surname.lower()))
     )
 
 
@@ -341,8 +344,10 @@ class _Attacher:
             return
         previous = list(self.focus)
         terms = [f for f in facts if f.kind == "term"]
+        # round 14: to the sentence's end («к шести и двум с половиной годам лишения свободы
+        # соответственно»)
         respectively = len(terms) > 1 and _RESPECTIVELY.search(
-            self.text[facts[0].start : facts[-1].span[1] + 30] if facts else ""
+            self.text[facts[0].start : max(facts[-1].span[1] + 30, end or 0)] if facts else ""
         )
         named = list(dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start)))
         if self.respective and len(named) == len(self.respective):
@@ -593,8 +598,13 @@ def extract_text(
     heads = list_entries(source, lang)
     if heads and lang == "ru":
         plain = _title_heads(plain, heads)
-    mentions = find_mentions_ru(plain) if lang == "ru" else find_mentions_en(plain, names)
+    mentions = (
+        find_mentions_ru(plain)
+        if lang == "ru"
+        else find_mentions_en(plain, [*names, *builtin_names_en()])
+    )
     mentions = kin_given_mentions(plain, lang, _entry_mentions(plain, lang, mentions, heads))
+    mentions = given_alone_mentions(plain, lang, mentions)
     if lang == "ru":
         mentions = _family_plurals(plain, mentions)
     mark_cues(plain, mentions, pats)
@@ -714,6 +724,10 @@ def extract_text(
                 continue
             here = [f for f in here if not m.end <= f.start < cut]
             facts = [f for f in facts if not m.end <= f.start < cut]
+        hidden = unnamed_clause(plain, (s, e), group, pats) if attacher.seen else None
+        if hidden is not None:
+            here = [f for f in here if _court_kind(f) or not hidden[0] <= f.start < hidden[1]]
+            facts = [f for f in facts if not hidden[0] <= f.start < hidden[1]]
         # "A former coordinator of Alexei Navalny's office was sentenced to four years": the
         # owner of a thing is not the clause's subject, so its facts stay in play
         told = [m for m in group if owner.get(id(m)) in passing and not m.possessive]
@@ -721,9 +735,11 @@ def extract_text(
             # "…, like Boris Kagarlitsky, who was jailed for five years in 2024": the facts of
             # the passing name's clause (to the next name) are that other case's
             ends = {id(m): min([x.start for x in group if x.start > m.end] + [e]) for m in told}
+            # round 14: a name after a passing cue ("when … during the trial of X") owns
+            # nothing before the cue
             starts = {
                 id(m): _clause_start(plain, group, m, s, owner)
-                if owner.get(id(m)) in context
+                if owner.get(id(m)) in context and not m.passing
                 else m.start
                 for m in told
             }
@@ -756,6 +772,10 @@ def extract_text(
 
 
 _YEAR_RX = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _court_kind(fact: Fact) -> bool:
+    return fact.kind in ("court", "named_court", "appeal_court")
 
 
 def _earlier_cases(

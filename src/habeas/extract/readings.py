@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
+from habeas.extract.givens import given_forms, given_nominative
 from habeas.extract.nominative import analyse, morph_parses
 from habeas.names import nominative, parse_name
 from habeas.names.given_names import is_known_given
@@ -70,6 +71,8 @@ def _candidates(token: str, role: str) -> tuple[str, ...]:
     out = [c for c, _g in nominative_candidates(token, role)]
     low = token.lower()
     if role == "given":
+        listed = given_nominative(token)
+        out = ([listed] if listed else []) + out
         out += [_cap(p.normal_form) for p in morph_parses(token) if "Name" in p.tag]
     elif role == "surname":
         out += [
@@ -83,6 +86,9 @@ def _candidates(token: str, role: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _form(nom: str, role: str, gender: Gender, case: str) -> str:
+    listed = given_forms(nom) if role == "given" else {}
+    if listed:
+        return _low(listed[case] if gender is Gender.MALE else nom)
     return _low(case_forms(nom, role, gender)[case])
 
 
@@ -97,8 +103,11 @@ def _given_prior(token: str, case: str, gender: str) -> float:
     )
 
 
-def _nominative_name(word: str) -> bool:
-    return any("Name" in p.tag and p.tag.case == "nomn" for p in morph_parses(word))
+def _nominative_name(word: str, gender: str = "") -> bool:
+    return any(
+        "Name" in p.tag and p.tag.case == "nomn" and (not gender or gender in p.tag)
+        for p in morph_parses(word)
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -106,13 +115,15 @@ def read_name(
     tokens: tuple[str, ...],
     roles: tuple[str, ...] | None = None,
     case_hint: frozenset[str] = frozenset(),
+    gender_hint: str = "",
 ) -> tuple[tuple[str, ...], bool]:
     """Nominative forms of the name ``tokens`` (initials kept), best verified reading, and
     whether every part verified (False for a plural «Сафиных» or the fallback).
 
     ``roles`` gives each token's part (``given``, ``patronymic``, ``surname``); guessed from
     morphology when omitted. ``case_hint`` holds the cases the context allows (see
-    ``context_cases``).
+    ``context_cases``); ``gender_hint`` (``masc``, ``femn``) the gender a word after the
+    name agrees in (``gender_after``).
     """
     roles = roles or tuple(_role(t) for t in tokens)
     parts = [
@@ -123,6 +134,7 @@ def read_name(
     if not parts:
         return tokens, True
     best: tuple[float, tuple[str, ...], bool] | None = None
+    fixed = len(case_hint) == 1
     for gname, case in itertools.product(_GENDERS, _CASES):
         gender = _GENDERS[gname]
         noms = list(tokens)
@@ -142,7 +154,14 @@ def read_name(
                     )
                 )
             elif role == "given":
-                fits.sort(key=lambda c: not _nominative_name(c))
+                # round 14: with the case fixed by the word before («приговорил Рамиля»), a
+                # man's accusative «Рамиля» is «Рамиль», not the woman's nominative «Рамиля»
+                fits.sort(
+                    key=lambda c: (
+                        fixed and not _nominative_name(c, gname),
+                        not _nominative_name(c),
+                    )
+                )
             if not fits and role == "surname":
                 score -= 2.0  # kept as written: plural «Тарасовых», foreign, misspelt
                 verified = False
@@ -159,6 +178,7 @@ def read_name(
         else:
             score += 1.5 if case in case_hint else 0.0
             score += 0.1 if case == "nomn" else 0.0
+            score += 1.0 if gname == gender_hint else 0.0
             if best is None or score > best[0]:
                 best = (score, tuple(noms), verified)
     if best is not None:
@@ -195,3 +215,21 @@ def context_cases(word: str) -> frozenset[str]:
         case = str(parse.tag.case)
         return frozenset({case, "gent", "accs"} if case in ("gent", "accs") else {case, "gent"})
     return frozenset()
+
+
+@lru_cache(maxsize=8192)
+def gender_after(word: str, nominative: bool) -> str:
+    """The gender a name agrees in, read off the word right after it (``masc``, ``femn`` or
+    ""): a past-tense verb in the singular when the name may be its subject («Валерия Носкова
+    назначила»), or a form of «который» («Рамиля Галеева, которого …»)."""
+    low = word.lower()
+    if low.startswith("котор"):
+        return {"ый": "masc", "ого": "masc", "ому": "masc", "ая": "femn", "ую": "femn"}.get(
+            low[5:], ""
+        )
+    if not nominative:
+        return ""
+    parse = morph_parses(low)[0]
+    if "VERB" in parse.tag and "past" in parse.tag and "sing" in parse.tag:
+        return str(parse.tag.gender or "")
+    return ""

@@ -95,6 +95,20 @@ _COORD_TERM = {
         re.I,
     ),
 }
+# round 14: a term elided after a name ("Zaitsev was given 11 years and Okunev 10", «Лыткин
+# получил шесть лет, Оленев — четыре»): a number with no unit right after the next name, at
+# the end of a clause
+_GAPPED = {
+    "ru": re.compile(
+        rf"(?:\s*,\s*(?:а\s+)?|\s+и\s+|\s*;\s*)(?:[А-ЯЁ][а-яё-]+\s+){{1,2}}(?:[—–-]\s*)?"
+        rf"(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?(?=\s*(?:[,;.)]|$))"
+    ),
+    "en": re.compile(
+        rf"(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+|\s*;\s*)(?:[A-Z][\w'’-]+\s+){{1,2}}"
+        rf"(?:[—–-]\s*)?(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
+        rf"(?=\s*(?:[,;.)]|$|\s+(?:each|respectively)\b))"
+    ),
+}
 _NOT_TERM_AFTER = {
     "ru": re.compile(
         r"^\s*(?:назад|спустя|до\s+этого|от\s+роду)|^-?летн|^\s*с\s+лишним\s+назад", re.I
@@ -304,8 +318,13 @@ def _make_term(m: re.Match[str], start: int) -> Term:
 
 
 _SUSPENDED_WORD = re.compile(
-    r"условн\w*\s+(?:срок|наказани|приговор)\w*|условно(?![\w-])|suspended", re.I
+    r"условн\w*\s+(?:срок|наказани|приговор)\w*|условно(?![\w-])|suspended"
+    # round 14: forced or correctional labour, also served outside a colony
+    r"|(?:принудительн|исправительн)\w+\s+работ\w*|(?:forced|correctional)\s+labou?r",
+    re.I,
 )
+# round 14: «Вместо двух лет условно ему назначено …», "instead of the suspended term"
+_INSTEAD_OF = re.compile(r"(?<!\w)(?:вместо|instead\s+of)(?!\w)", re.I)
 # «его знакомый — 9 лет в колонии того же режима», "… in a colony of the same regime"
 _SAME_REGIME = {
     "ru": re.compile(r"(?:того\s+же|такого\s+же)\s+режима", re.I),
@@ -322,6 +341,38 @@ def _same_regime(text: str, sent: str, start: int, lang: str) -> list[Fact]:
         found = [(r.end(), value) for rx, value in _REGIMES[lang] for r in rx.finditer(before)]
         if found:
             out.append(Fact("regime", (pos, start + m.end()), max(found)[1]))
+    return out
+
+
+def _appeal_regime(text: str, sent: str, start: int, cues: dict[str, re.Pattern[str]]) -> bool:
+    """True when the sentence's regime is an appeal's after a first-instance term served
+    outside a colony (suspended, forced labour): an appeal cue in the sentence and such a
+    term told before or in it, or «вместо»/"instead of" such a term after an appeal cue."""
+    if cues["appeal"].search(sent):
+        return _SUSPENDED_WORD.search(text, 0, start + len(sent)) is not None
+    instead = _INSTEAD_OF.search(sent)
+    return bool(
+        instead
+        and _SUSPENDED_WORD.search(sent, instead.end())
+        and cues["appeal"].search(text, 0, start)
+    )
+
+
+def _gapped_terms(sent: str, start: int, lang: str, found: list[Fact]) -> list[Fact]:
+    """The terms elided after a name right after a term (``_GAPPED``)."""
+    out = []
+    for f in found:
+        if f.kind != "term":
+            continue
+        m = _GAPPED[lang].match(sent, f.span[1] - start)
+        if m is None:
+            continue
+        value = (parse_number(m.group("y")) or 0) + (0.5 if m.group("half") else 0)
+        years = int(value)
+        if years:
+            span = (start + m.start("y"), start + m.end())
+            months = 6 if value - years >= 0.5 else None
+            out.append(Fact("term", span, Term(span=span, years=years, months=months)))
     return out
 
 
@@ -407,6 +458,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
         ):
             continue
         out.append(Fact("term", term.span, term))
+    out.extend(_gapped_terms(sent, start, lang, out))
     for rx, regime in _REGIMES[lang]:
         for m in rx.finditer(sent):
             # «Прокурор просил назначить ей два года колонии-поселения»: asked for, not given
@@ -416,7 +468,7 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
     out.extend(_same_regime(text, sent, start, lang))
-    if cues["appeal"].search(sent) and _SUSPENDED_WORD.search(text, 0, start + len(sent)):
+    if _appeal_regime(text, sent, start, cues):
         # "An appeals court replaced the suspended sentence with a real term of three years in
         # a general-regime colony": the first instance sent nobody to a colony; the regime
         # is the appeal's

@@ -14,7 +14,7 @@ from collections.abc import Callable
 _KEEP = frozenset(
     {
         "load",
-        "_morph",
+        "morph_analyzer",
         "groups",
         "_index",
         "_particles",

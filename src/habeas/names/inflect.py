@@ -35,7 +35,8 @@ Candidate = tuple[str, Gender | None]
 
 
 @cache
-def _morph():  # type: ignore[no-untyped-def]
+def morph_analyzer():  # type: ignore[no-untyped-def]
+    """The one pymorphy3 analyser of the process (its dictionaries take about a second to load)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
@@ -45,7 +46,7 @@ def _morph():  # type: ignore[no-untyped-def]
 def morph_parses(word: str) -> tuple[Any, ...]:
     """pymorphy3's parses of ``word`` (case does not matter), cached: the analyser's lookup is
     the costly step, and the same name words are parsed by several modules."""
-    return tuple(_morph().parse(word.lower()))
+    return tuple(morph_analyzer().parse(word.lower()))
 
 
 @lru_cache(maxsize=100_000)

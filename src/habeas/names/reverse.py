@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .canon import canon_variants
 from .given_names import is_known_given
-from .inflect import _morph
+from .inflect import morph_analyzer
 from .model import InvalidNameError
 from .scripts import MAX_NAME_LENGTH
 
@@ -107,7 +107,7 @@ def _readings(word: str) -> list[tuple[float, str]]:
 
 @lru_cache(maxsize=20_000)
 def _word_candidates(word: str, limit: int) -> tuple[tuple[str, float], ...]:
-    morph = _morph()
+    morph = morph_analyzer()
     targets = set(canon_variants(word))
     scored: dict[str, float] = {}
     for cost, cyr in _readings(word):

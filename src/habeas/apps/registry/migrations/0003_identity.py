@@ -6,68 +6,162 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry', '0002_initial'),
+        ("registry", "0002_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LinkRun',
+            name="LinkRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField()),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('incremental', models.BooleanField(default=False)),
-                ('max_record_id', models.BigIntegerField(default=0, help_text='Records up to this id had been linked when the run finished.')),
-                ('counts', models.JSONField(blank=True, default=dict)),
-                ('stage_seconds', models.JSONField(blank=True, default=dict)),
-                ('model', models.CharField(blank=True, max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField()),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("incremental", models.BooleanField(default=False)),
+                (
+                    "max_record_id",
+                    models.BigIntegerField(
+                        default=0,
+                        help_text="Records up to this id had been linked when the run finished.",
+                    ),
+                ),
+                ("counts", models.JSONField(blank=True, default=dict)),
+                ("stage_seconds", models.JSONField(blank=True, default=dict)),
+                ("model", models.CharField(blank=True, max_length=300)),
             ],
             options={
-                'ordering': ['-started_at'],
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='LinkDecision',
+            name="LinkDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verdict', models.CharField(choices=[('same', 'Same'), ('not_same', 'Not Same'), ('unsure', 'Unsure')], max_length=16)),
-                ('withdrawn', models.BooleanField(default=False, help_text="This entry withdraws the pair's decision of this verdict.")),
-                ('decided_by', models.CharField(help_text="A user name, or 'model'.", max_length=150)),
-                ('decided_at', models.DateTimeField()),
-                ('reason', models.TextField(blank=True)),
-                ('score', models.FloatField(blank=True, null=True)),
-                ('left', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.sourcerecord')),
-                ('right', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.sourcerecord')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[("same", "Same"), ("not_same", "Not Same"), ("unsure", "Unsure")],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "withdrawn",
+                    models.BooleanField(
+                        default=False,
+                        help_text="This entry withdraws the pair's decision of this verdict.",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.CharField(help_text="A user name, or 'model'.", max_length=150),
+                ),
+                ("decided_at", models.DateTimeField()),
+                ("reason", models.TextField(blank=True)),
+                ("score", models.FloatField(blank=True, null=True)),
+                (
+                    "left",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.sourcerecord",
+                    ),
+                ),
+                (
+                    "right",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.sourcerecord",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['decided_at', 'id'],
+                "ordering": ["decided_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewItem',
+            name="ReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField()),
-                ('match_weight', models.FloatField(default=0.0)),
-                ('uncertainty', models.FloatField(db_index=True, help_text='|score − 0.5|: the queue shows the smallest first.')),
-                ('reason', models.CharField(blank=True, max_length=200)),
-                ('explanation', models.JSONField(blank=True, default=dict)),
-                ('skipped', models.BooleanField(default=False)),
-                ('decision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.linkdecision')),
-                ('left', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.sourcerecord')),
-                ('right', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.sourcerecord')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_items', to='registry.linkrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField()),
+                ("match_weight", models.FloatField(default=0.0)),
+                (
+                    "uncertainty",
+                    models.FloatField(
+                        db_index=True,
+                        help_text="|score − 0.5|: the queue shows the smallest first.",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200)),
+                ("explanation", models.JSONField(blank=True, default=dict)),
+                ("skipped", models.BooleanField(default=False)),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.linkdecision",
+                    ),
+                ),
+                (
+                    "left",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.sourcerecord",
+                    ),
+                ),
+                (
+                    "right",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.sourcerecord",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_items",
+                        to="registry.linkrun",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uncertainty', 'id'],
+                "ordering": ["uncertainty", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='linkdecision',
-            index=models.Index(fields=['left', 'right'], name='registry_li_left_id_63e23e_idx'),
+            model_name="linkdecision",
+            index=models.Index(fields=["left", "right"], name="registry_li_left_id_63e23e_idx"),
         ),
     ]
