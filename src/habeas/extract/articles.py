@@ -86,6 +86,16 @@ _PRAISED_BEFORE = re.compile(
 )
 
 
+# round 15: the topic of a publication ("a comment under a video about the explosion", «из-за
+# комментария под видео о теракте»): what the post spoke of, not the charge
+_TOPIC_BEFORE = re.compile(
+    r"(?<!\w)(?:videos?|posts?|comments?|reports?|songs?|films?|footage|stor(?:y|ies)|"
+    r"видео|ролик\w*|пост\w*|публикаци\w*|комментари\w*|репортаж\w*|сюжет\w*|фильм\w*|песн\w*)"
+    r"\s+(?:about|on|of|о|об|про)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def find_offence_names(text: str, lang: str) -> list[Fact]:
     """Offence names from the lexicon mapped to articles (``фейки об армии`` → 207.3)."""
     out: list[Fact] = []
@@ -99,8 +109,10 @@ def find_offence_names(text: str, lang: str) -> list[Fact]:
                 continue
             if _ADMIN_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
                 continue
-            if _DENIED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or (
-                _PRAISED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            if (
+                _DENIED_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+                or _PRAISED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+                or _TOPIC_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
             ):
                 # «это был протест, а не теракт», "a protest, not terrorism": denied
                 taken.append((m.start(), m.end()))
@@ -123,11 +135,14 @@ def find_articles(text: str, lang: str) -> list[Fact]:
 # co-defendant's "taking part in it" repeats the same article
 _ORGANISATION_ARTICLES = frozenset({"282.2", "282.1", "205.5", "205.4", "284.1", "210"})
 _MEMBERSHIP_BY_PRONOUN = re.compile(
-    r"(?:participat(?:ing|ion)|taking\s+part|membership|involvement)\s+in\s+"
-    r"(?:it\b|them\b|(?:its|those|these|the\s+same)\s+activit(?:y|ies)|"
-    r"(?:the\s+same|that|this)\s+(?:organi[sz]ation|group|cell))"
-    r"|(?:участи\w*|членств\w*)\s+в\s+(?:ней\b|н[её]м\b|е[её]\s+(?:деятельност|работ)\w*|"
-    r"(?:этой|той\s+же|этом|том\s+же)\s+(?:организаци|ячейк|групп|сообществ)\w*)",
+    r"(?:participat(?:ing|ion)|taking\s+part|membership|involvement)\s+(?:in|of)\s+"
+    r"(?:it\b|them\b|(?:its|those|these|the\s+same)\s+(?:activit(?:y|ies)|meetings)|"
+    r"(?:the\s+same|that|this)\s+(?:organi[sz]ation|group|cell)|"
+    # round 15: "taking part in the cell's meetings", "membership of the group"
+    r"the\s+(?:cell|group|organi[sz]ation|community)(?:['’]s\s+(?:meetings|activit(?:y|ies)|work))?\b)"
+    r"|(?:участи\w*|членств\w*)\s+в\s+(?:ней\b|н[её]м\b|е[её]\s+(?:деятельност|работ|собрани)\w*|"
+    r"(?:этой|той\s+же|этом|том\s+же)\s+(?:организаци|ячейк|групп|сообществ)\w*|"
+    r"(?:собрани|встреч)\w*\s+(?:ячейк|групп|организаци)\w*)",
     re.I,
 )
 
@@ -172,3 +187,23 @@ def _named_other_article(text: str, name: Fact, numbers: list[Fact], names: list
         return False
     inside = [f.value for f in numbers if m.end() <= f.start < close]
     return bool(inside) and name.value not in inside
+
+
+# round 15: after the first charge, the new one («Сначала возбудили дело о повреждении
+# имущества, однако затем переквалифицировали на теракт», "initially charged with X, but later
+# with Y")
+_REPLACED_CHARGE = re.compile(
+    r"(?<!\w)(?:однако|но|затем|позже|потом|впоследствии|переквалифи\w*|but|later|then|"
+    r"subsequently|reclassifi\w*|changed)(?!\w)",
+    re.I,
+)
+
+
+def first_charge(before: str, superseded: re.Pattern[str]) -> bool:
+    """True when an offence after ``before`` (its sentence up to it) is a first charge since
+    replaced: a ``superseded`` cue ("initially", «сначала возбудили дело») before it and no
+    word of the new charge ("but later", «однако затем») between."""
+    cue = None
+    for cue in superseded.finditer(before):  # noqa: B007
+        pass
+    return cue is not None and not _REPLACED_CHARGE.search(before, cue.end())

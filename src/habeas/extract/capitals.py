@@ -14,9 +14,21 @@ from habeas.extract.lexicon import given_names_en, stopwords_en
 from habeas.extract.nominative import analyse
 from habeas.extract.persons_en import SURNAME_SHAPE, latin_given
 
+#: a patronymic in any case, Cyrillic or Latin («Ильмиевич», «СЕРГЕЕВНУ», "Failevich")
+PATRONYMIC = (
+    r"(?:[А-ЯЁа-яё]+(?:ович|евич|ьич|ичн|овн|евн)[а-яё]{0,3}"
+    r"|[A-Za-z]+(?:ovich|evich|ovna|evna|ichna))"
+)
 _CAPS = r"(?:[А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?|[A-Z]{3,}(?:-[A-Z]{2,})?)"
 _TITLE = r"[А-ЯЁA-Z][а-яёa-z]+"
-_GIVEN_CAPS = re.compile(rf"(?<![\w-])(?P<given>{_TITLE})[ \t]+(?P<sur>{_CAPS})(?![\w-])")
+# (round 15: also past a patronymic, "Yegor Andreyevich LUKASHIN", «Павла Андреевича КОРОБЕЙНИКОВА»)
+_TITLE_PATRONYMIC = (
+    r"(?:[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ичн|овн|евн)[а-яё]{0,3}"
+    r"|[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna))"
+)
+_GIVEN_CAPS = re.compile(
+    rf"(?<![\w-])(?P<given>{_TITLE})(?:[ \t]+{_TITLE_PATRONYMIC})?[ \t]+(?P<sur>{_CAPS})(?![\w-])"
+)
 _CAPS_GIVEN = re.compile(rf"(?<![\w.-])(?P<sur>{_CAPS})[ \t]+(?P<given>{_TITLE})(?![\w-])")
 _CAPS_INITIALS = re.compile(
     rf"(?<![\w-])(?P<sur>{_CAPS})[ \t]+[А-ЯЁA-Z]\.[ \t]?(?:[А-ЯЁA-Z]\.)?(?!\w)"

@@ -30,6 +30,14 @@ _AFTER = {
         r"(?P<given>[А-ЯЁ][а-яё]+)(?![\w-]|\s+[А-ЯЁ][а-яё])"
     ),
 }
+# round 15: "Tkachenko's wife Oksana", "Lysenko's son, Maksym,": the owner a surname named
+# in full before
+_OWNER = {
+    "en": re.compile(
+        rf"(?<![\w'’-])(?P<owner>[A-Z][a-z]+)['’]s\s+(?:\w+\s+)?{_KIN_EN}\s*,?\s+"
+        r"(?P<given>[A-Z][a-z]+)(?![\w-]|\s+[A-Z][a-z])"
+    ),
+}
 _FEMALE_KIN = re.compile(r"^(?:wife|daughter|sister|mother|жен|доч|сестр|мат)", re.I)
 _MASC_END = re.compile(r"(?:ov|ev|yov|in|yn|ов|ев|ёв|ин|ын)$")
 _FEM_END = re.compile(r"(?:ova|eva|yova|ina|yna|ова|ева|ёва|ина|ына)$")
@@ -63,29 +71,43 @@ def _nominative_given(word: str) -> str | None:
 
 def kin_given_mentions(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with a mention for each relative named by the given name alone right
-    after a full name ("A and his wife Lyudmila"), bearing A's surname."""
+    after a full name ("A and his wife Lyudmila") or after the possessive of a surname named
+    in full ("Tkachenko's wife Oksana"), bearing that surname."""
     rx = _AFTER[lang]
     taken = {(m.start, m.end) for m in mentions}
+    full = [m for m in mentions if not m.lone and m.surname and m.given]
+    hits = [(m.surname, rx.match(text, m.end)) for m in full]
+    if lang in _OWNER and full:
+        surnames = {m.surname for m in full}
+        hits += [
+            (h.group("owner"), h)
+            for h in _OWNER[lang].finditer(text, min(m.start for m in full))
+            if h.group("owner") in surnames
+        ]
     added = []
-    for m in mentions:
-        if m.lone or not m.surname or not m.given:
-            continue
-        hit = rx.match(text, m.end)
+    for surname, hit in hits:
         if not hit or any(s < hit.end("given") and hit.start("given") < e for s, e in taken):
             continue
-        word = hit.group("given")
-        given = _nominative_given(word) if lang == "ru" else (word if given_word(word) else None)
-        if not given:
-            continue
-        surname = _gendered(m.surname, bool(_FEMALE_KIN.match(hit.group("kin"))))
-        added.append(
-            Mention(
-                start=hit.start("given"),
-                end=hit.end("given"),
-                surface=word,
-                tokens=(given, surname),
-                surname=surname,
-                given=given,
-            )
-        )
+        mention = _relative_mention(hit, surname, lang)
+        if mention is not None:
+            taken.add((mention.start, mention.end))
+            added.append(mention)
     return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+
+
+def _relative_mention(hit: re.Match[str], surname: str, lang: str) -> Mention | None:
+    """The mention of the relative named by ``hit``'s given name with ``surname`` in the
+    relative's gender, or None when the word is no given name."""
+    word = hit.group("given")
+    given = _nominative_given(word) if lang == "ru" else (word if given_word(word) else None)
+    if not given:
+        return None
+    gendered = _gendered(surname, bool(_FEMALE_KIN.match(hit.group("kin"))))
+    return Mention(
+        start=hit.start("given"),
+        end=hit.end("given"),
+        surface=word,
+        tokens=(given, gendered),
+        surname=gendered,
+        given=given,
+    )

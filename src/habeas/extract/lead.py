@@ -8,8 +8,14 @@ named in the two sentences after such a lead is the one it sentenced.
 
 from __future__ import annotations
 
+import re
+from typing import TypeVar
+
+from habeas.extract.facts import Fact
 from habeas.extract.lexicon import LangPatterns
 from habeas.extract.model import Mention, Role, Span
+
+P = TypeVar("P")
 
 
 def _unlabelled(m: Mention) -> bool:
@@ -41,3 +47,28 @@ def lead_object_defendant(
                     m.defendant_cue = True
                     return
         return
+
+
+#: a counted object of a lead's verdict («приговорил трёх журналистов», "sentenced four men")
+COUNTED = re.compile(
+    r"(?<![\w-])(?:двух|трёх|трех|четырёх|четырех|пяти|шести|двоих|троих|четверых|пятерых|"
+    r"шестерых|двое|трое|четверо|пятеро|two|three|four|five|six|seven|eight|\d{1,2})(?![\w-])"
+    r"(?![.,:]\d)",
+    re.I,
+)
+
+
+def carried(facts: list[Fact], named: list[P], counted: bool) -> list[tuple[P, Fact]]:
+    """Pairs (defendant, fact) for a lead's held facts: all of them to the first defendant
+    named after it; when the lead counted its objects ("sentenced three journalists"), every
+    fact but the terms to each defendant of that sentence, and the terms in order when there
+    are as many as defendants (one term: everyone's)."""
+    if not counted or len(named) < 2:
+        return [(named[0], f) for f in facts]
+    terms = [f for f in facts if f.kind == "term"]
+    out = [(p, f) for f in facts if f.kind != "term" for p in named]
+    if len(terms) == len(named):
+        out += list(zip(named, terms, strict=True))
+    elif len(terms) == 1:
+        out += [(p, terms[0]) for p in named]
+    return out

@@ -36,12 +36,16 @@ _AFTER = {
     "en": r"^\s*,\s*(?:(?:his|her|their|the|a|an|[A-Z]\w+['’]s|defen[cs]e|human[- ]rights|senior|"
     r"junior|chief|lead|leading|former|regional|local|federal|military)\s+)*(?:{roles})",
 }
+# round 15: ", the regional prosecutor's office announced": an office, not the name's title
+_OFFICE_AFTER = r"(?!['’]s\s+office|\s+office|\s+general['’]s)"
 # "A and B", "A, B и C", and with a relation between: "A and her partner B", «A и его жена B»
 # (round 11: also past an age in apposition, "A, 23, B, 19, and C", «A (27 лет) и B»)
 _COORD = re.compile(
     r"^\s*(?:(?:,\s*|\()\d{1,2}(?:\s+(?:год|года|лет))?\)?\s*)?(?:,|и|and|,\s*and|,\s*и|&)"
     # round 14: "A, 63, and his wife, B, 59,": a comma after the relation
-    r"(?:\s+(?:his|her|their|его|её|ее|их)(?:\s+[a-zа-яё-]+){1,2}\s*,?)?\s*$"
+    r"(?:\s+(?:his|her|their|его|её|ее|их|[A-Z][\w-]*['’]s)(?:\s+[a-zа-яё-]+){1,2}\s*,?)?"
+    # round 15: an age before the next name («A и 40-летнему B», "A and 40-year-old B")
+    r"(?:\s+\d{1,2}-(?:летн[а-яё]+|year-old))?\s*$"
 )
 
 
@@ -61,10 +65,13 @@ _KIN_WORDS = re.compile(r"^(?:\s+of)?(?:\s+[\w'’-]+){1,3}\s*,?\s*$", re.I)
 _KIN_BARE = re.compile(r"^\s*,?\s*$")
 _KIN_OF = re.compile(r"^\s+of(?:\s+[\w'’-]+){1,3}\s*,?\s*$", re.I)
 # a word right before a bare kin word is an adjective: «многодетную мать Анну»
-_ADJECTIVE_BEFORE = re.compile(r"[a-zа-яё]\s?$", re.I)
+# (round 15: in Russian only an adjective's ending, not a verb: «приехала супруга Меметова Лиля»)
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?:[a-z]|(?:[ауыиое]я|[ую]ю|[оыи]й|[оеы]е|[ыи][хм]|[ое]го|[ое]му)(?<=[а-яё]{3}))\s?$", re.I
+)
 _APPOSITION_START = re.compile(rf"^\s*,\s*(?P<possessor>{_POSSESSOR}\s+)?", re.I)
 _AFTER_KIN = re.compile(r"(?:\s+of)?\s+[\w'’-]+", re.I)
-_OWNER_START = re.compile(r"^['’]s\s+(?:[\w-]+\s+)?", re.I)
+_OWNER_START = re.compile(r"^['’]s\s+(?:([\w-]+)\s+)?", re.I)
 
 
 _ADMIN_DETENTION = re.compile(
@@ -83,9 +90,28 @@ _LIST_TAIL = re.compile(
     re.I,
 )
 # after a role noun: ", Bortsov's former flatmate ", « обвинения — бывший коллега Ракитиной »
-_DESC_TAIL = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*[,—–]\s*(?:[\w'’-]+\s+){1,4}$", re.I)
+# (round 15: not a relative clause about the role noun's own name: "Lawyer X, who represents A
+# and B, said …", «Адвокат X, который защищает A и B»)
+_DESC_TAIL = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?\s*[,—–]\s*(?!(?:who|whom|which|that|котор\w+|кто)\b)"
+    r"(?:[\w'’-]+\s+){1,4}$",
+    re.I,
+)
 # a lone capitalised word after a place preposition is a town: "from Krasnodar", «из Казани»
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:from|in|near|at|из|в|во|под|около)\s+$", re.I)
+
+
+# round 15: "According to the investigators, Pavel exchanged messages …": the role noun is the
+# source of a report and the name the subject of what it says (not "According to his lawyer,
+# Ivan Petrov, …", an apposition closed by a comma)
+_CLAUSE_GOES_ON = re.compile(r"^\s+[\w\"“«‘']")
+_SOURCE_BEFORE = re.compile(r"(?<!\w)according\s+to\s+(?:the\s+|his\s+|her\s+|their\s+)?$", re.I)
+
+
+def _source_subject(head: str, after: str) -> bool:
+    """True when the role noun ending ``head`` follows "according to" and the clause goes on
+    after the name (the name is its subject, not an apposition closed by punctuation)."""
+    return bool(_SOURCE_BEFORE.search(head)) and bool(_CLAUSE_GOES_ON.match(after))
 
 
 def _listed_role(pats: LangPatterns, before: str, after: str) -> Role | None:
@@ -151,7 +177,12 @@ def _kin_owner(kin: re.Pattern[str], before: str, after: str, lone_ru: bool) -> 
     """ "Lykov's mother", and for a Russian lone surname «мать Лыкова»: the name only says
     whose relative is named."""
     start = _OWNER_START.match(after)
-    if start is not None and _kin_at(kin, after, start.end()) is not None:
+    if start is not None and any(
+        # round 15: "Seytmemetov's wife said": the kin word right after "'s" (the optional
+        # word of "Osokin's former wife" is not the kin word itself)
+        _kin_at(kin, after, pos) is not None
+        for pos in {start.start(1), start.end()} - {-1}
+    ):
         return True
     if lone_ru:
         stripped = before.rstrip()
@@ -265,7 +296,7 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
         role: re.compile(f"(?:{rx.pattern}){between}$", re.I) for role, rx in pats.roles.items()
     }
     after_rx = {
-        role: re.compile(_AFTER[lang].format(roles=rx.pattern), re.I)
+        role: re.compile(_AFTER[lang].format(roles=rx.pattern) + _OFFICE_AFTER, re.I)
         for role, rx in pats.roles.items()
     }
     speaker_before = re.compile(f"(?:{pats.cues['speaker'].pattern})\\s*,?\\s*$", re.I)
@@ -278,7 +309,8 @@ def mark_cues(text: str, mentions: list[Mention], pats: LangPatterns) -> None:
         before = text[max(0, m.start - 60) : m.start]
         after = text[m.end : m.end + 60]
         for role, rx in role_rx.items():
-            if rx.search(before):
+            hit = rx.search(before)
+            if hit and not _source_subject(before[: hit.start()], after):
                 m.role_cue = role
                 break
         else:
@@ -436,8 +468,15 @@ def organisation_names(text: str, mentions: list[Mention], pats: LangPatterns) -
     return {
         " ".join(m.tokens).lower()
         for m in mentions
-        if rx.search(text[max(0, m.start - 40) : m.start]) and not _dative_apposition(m)
+        if rx.search(text[max(0, m.start - 40) : m.start])
+        and not _dative_apposition(m)
+        or _ARABIC_ARTICLE.match(text, m.end)
     }
+
+
+# round 15: «по «делу Хизб ут-Тахрир»», "the Hizb ut-Tahrir case": a word before an Arabic
+# article joined to the next word is the start of an organisation's name, not a person's
+_ARABIC_ARTICLE = re.compile(r"\s+(?:ут|ат|аль|ад|ан|ас|уд|ut|at|al|ad|an|as|ud)-[A-ZА-ЯЁ]")
 
 
 def _dative_apposition(m: Mention) -> bool:
@@ -594,15 +633,24 @@ _ELIDED_TERM = re.compile(
 
 # between a name and its own predicate: only auxiliaries ("X, who was later sentenced",
 # "X was fined", «X, обвинявшегося»)
+# (round 15: also past her age, "His wife, Larisa X, 49, received a suspended sentence")
 _OWN_PREDICATE_AFTER = re.compile(
-    r"^[\s,]*(?:(?:who|which|который|которая|которого|которой|которому|которую)\s+)?"
+    r"^[\s,]*(?:\(?\d{1,2}(?:\s+(?:год|года|лет))?\)?[\s,]*)?"
+    r"(?:(?:who|which|который|которая|которого|которой|которому|которую)\s+)?"
     r"(?:(?:was|were|is|are|has|have|had|been|being|later|also|then|himself|herself|"
-    r"был|была|были|тоже|также|позже|затем|сам|сама)\s+)*$",
+    r"был|была|были|тоже|также|позже|затем|сам|сама|"
+    # round 15: «его жене Татьяне X суд назначил три года»: the court as the verb's subject
+    r"суд|судья)\s+)*$",
     re.I,
 )
 # a verdict verb whose object is the relative: "sentenced his wife, Anna X,", «приговорил его
 # жену Анну X»
-_OWN_PREDICATE_BEFORE = re.compile(r"^(?:\s*[\w'’-]+){0,3}[\s,]*$")
+# (round 15: only possessives before the kin word, so a noun cue is no verb: «приговора
+# приехала супруга Меметова Лиля»)
+_OWN_PREDICATE_BEFORE = re.compile(
+    r"^\s*(?:(?:his|her|their|the|его|её|ее|их|сво\w+|former|бывш\w+|own)\s+){0,2}[\w'’-]+[\s,]*$",
+    re.I,
+)
 
 
 def _predicate_of(

@@ -50,7 +50,7 @@ _RU_TERM = re.compile(
     rf"|л\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес\.?)"
     rf"|(?<!\d\d\d\s)г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес|\s*(?:общ|стр|особ)\w*\.?\s*реж"
     rf"|\s*лишени\w*\s+свобод|\s*(?:воспитательн\w+\s+)?колони))"
-    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})\s*(?:месяц\w*|мес\.))?"
+    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})(?:\s*\([а-яё\s-]+\))?\s*(?:месяц\w*|мес\.))?"
     rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b"
     # «пятилетний срок», «к восьмилетнему заключению»: the number in an adjective
     rf"|(?P<adj>{_RU_ADJ_NUMBER})летн\w+(?=\s+(?:срок|заключени|лишени|наказани|приговор)))",
@@ -61,7 +61,9 @@ _EN_TERM = re.compile(
     # "3 yrs 6 mos" (a prisoners' list): the abbreviations as the words
     # "was given six more years", "an additional three years" for a new offence
     rf"(?:\s+(?:more|additional|extra))?(?:[- ]years?\b|\s?yrs?\b\.?)"
-    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))?"
+    # round 15: "a year and a half", "5 (five) years and 6 (six) months"
+    rf"(?P<half2>\s+and\s+a\s+half\b)?"
+    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})(?:\s*\([a-z\s-]+\))?(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))?"
     rf"|(?P<m2>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))",
     re.I,
 )
@@ -101,11 +103,11 @@ _COORD_TERM = {
 _GAPPED = {
     "ru": re.compile(
         rf"(?:\s*,\s*(?:а\s+)?|\s+и\s+|\s*;\s*)(?:[А-ЯЁ][а-яё-]+\s+){{1,2}}(?:[—–-]\s*)?"
-        rf"(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?(?=\s*(?:[,;.)]|$))"
+        rf"(?P<y>{RU_NUMBER})(?P<half>\s+с\s+половиной)?(?![.,]\d)(?=\s*(?:[,;.)]|$))"
     ),
     "en": re.compile(
         rf"(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+|\s*;\s*)(?:[A-Z][\w'’-]+\s+){{1,2}}"
-        rf"(?:[—–-]\s*)?(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
+        rf"(?:[—–-]\s*)?(?P<y>{EN_NUMBER})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?![.,]\d)"
         rf"(?=\s*(?:[,;.)]|$|\s+(?:each|respectively)\b))"
     ),
 }
@@ -140,6 +142,15 @@ _NOT_TERM_BEFORE = {
         # "died in prison while serving a 19-year sentence": the sentence of an earlier case
         r"(?:while|when)\s+serving\s+(?:a|an|his|her|their))\s*$",
         re.I,
+    ),
+}
+# round 15: the prison part of a term told with it ("got 15 years, each with three years in
+# prison", «к 10 годам, из них три года в тюрьме»): not a term of its own
+_PRISON_PART = {
+    "ru": (re.compile(r"из\s+(?:них|которых)\s*$", re.I), re.compile(r"^\s+в\s+тюрьм", re.I)),
+    "en": (
+        re.compile(r"(?:(?:each\s+)?with|of\s+which|including)\s*$", re.I),
+        re.compile(r"^\s+(?:of\s+it\s+)?(?:to\s+be\s+served\s+)?in\s+(?:a\s+)?prison\b", re.I),
     ),
 }
 # «Ильдара Кутлугильдина, 38 лет, признали …», «Анна Петрова (27 лет)»: an age in apposition
@@ -199,6 +210,21 @@ _REGIMES = {
             "prison",
         ),
     ],
+}
+# round 15: the regime named by its adjective alone after the noun ("The regime stays the same,
+# general", «Режим прежний — общий», «режим — строгий»)
+_BARE_REGIME = re.compile(
+    r"(?<!\w)(?:regime|режим)\b[^.;\n]{0,30}?(?:[,:—–-]|\bis|\bостал\w*)\s*"
+    r"(?P<v>general|strict|special|общий|строгий|особый)(?!\w)",
+    re.I,
+)
+_BARE_REGIME_VALUE = {
+    "general": "general",
+    "общий": "general",
+    "strict": "strict",
+    "строгий": "strict",
+    "special": "special",
+    "особый": "special",
 }
 _INSTEAD = re.compile(
     r"^(?:\s+(?:penal\s+)?(?:colony|колонии))?[\s,]+(?:instead\s+of|rather\s+than|вместо)"
@@ -304,7 +330,7 @@ def _make_term(m: re.Match[str], start: int) -> Term:
         years = tens + _RU_ADJ[word[8:] if tens else word]
     elif m.group("y"):
         value = parse_number(m.group("y")) or 0
-        if m.group("half"):
+        if m.group("half") or groups.get("half2"):
             value += 0.5
         years = int(value)
         if value - years >= 0.5:
@@ -347,15 +373,43 @@ def _same_regime(text: str, sent: str, start: int, lang: str) -> list[Fact]:
 def _appeal_regime(text: str, sent: str, start: int, cues: dict[str, re.Pattern[str]]) -> bool:
     """True when the sentence's regime is an appeal's after a first-instance term served
     outside a colony (suspended, forced labour): an appeal cue in the sentence and such a
-    term told before or in it, or «вместо»/"instead of" such a term after an appeal cue."""
+    term told before or in it, or «вместо»/"instead of" such a term after an appeal cue, or
+    (round 15) the sentence right after an appeal's ruling on such a term."""
     if cues["appeal"].search(sent):
         return _SUSPENDED_WORD.search(text, 0, start + len(sent)) is not None
+    if _after_appeal(text, sent, start, cues):
+        return True
     instead = _INSTEAD_OF.search(sent)
     return bool(
         instead
         and _SUSPENDED_WORD.search(sent, instead.end())
         and cues["appeal"].search(text, 0, start)
     )
+
+
+# a replacement by the same court for breaches of probation keeps its regime (round 13)
+_PROBATION_BREACH = re.compile(r"same\s+court|тот\s+же\s+суд|violat|breach|наруш", re.I)
+# a first-instance verdict verb: a sentence with one tells the first instance's regime
+_FIRST_INSTANCE = re.compile(r"приговори|осуди|sentenced|convicted", re.I)
+
+
+def _after_appeal(text: str, sent: str, start: int, cues: dict[str, re.Pattern[str]]) -> bool:
+    """ "The regional court replaced the suspended term with a real one. Now X must spend three
+    years in a general-regime colony", «В апелляции прокурор … Коллегия назначила ему два года
+    колонии»: the sentence before rules on appeal (or replaces a suspended term) after a
+    first-instance term served outside a colony, and this one tells no suspended term or
+    first-instance verdict of its own."""
+    if _SUSPENDED_WORD.search(sent) or _FIRST_INSTANCE.search(sent):
+        return False
+    head = text[max(0, start - 600) : start].rstrip()
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n", 0, len(head) - 1))
+    prev = head[cut + 1 :]
+    ruled = cues["appeal"].search(prev) or (
+        cues["replaced"].search(prev)
+        and _SUSPENDED_WORD.search(prev)
+        and not _PROBATION_BREACH.search(prev)
+    )
+    return bool(ruled) and _SUSPENDED_WORD.search(text, 0, start) is not None
 
 
 def _gapped_terms(sent: str, start: int, lang: str, found: list[Fact]) -> list[Fact]:
@@ -416,6 +470,9 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             continue
         if _SERVED_AFTER[lang].match(sent, m.end()):
             continue
+        part_before, part_after = _PRISON_PART[lang]
+        if part_before.search(before) and part_after.match(after):
+            continue
         if lang in _AGE_APPOSITION:
             name_before, close_after = _AGE_APPOSITION[lang]
             if name_before.search(sent[max(0, m.start() - 40) : m.start()]) and close_after.match(
@@ -468,6 +525,10 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
                 continue
             out.append(Fact("regime", (start + m.start(), start + m.end()), regime))
     out.extend(_same_regime(text, sent, start, lang))
+    out.extend(
+        Fact("regime", (start + m.start(), start + m.end()), _BARE_REGIME_VALUE[m["v"].lower()])
+        for m in _BARE_REGIME.finditer(sent)
+    )
     if _appeal_regime(text, sent, start, cues):
         # "An appeals court replaced the suspended sentence with a real term of three years in
         # a general-regime colony": the first instance sent nobody to a colony; the regime
