@@ -146,6 +146,13 @@ def given_names_ru() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def women_names_ru() -> tuple[str, ...]:
+    """Round 16: Russian-script women's names the morphology lacks or reads as men's
+    (``data/names_ru.toml`` ``women``); they do not decline."""
+    return tuple(_load("names_ru.toml").get("women", []))
+
+
+@lru_cache(maxsize=1)
 def not_alone_en() -> frozenset[str]:
     """English given names that are also common words ("German"), lower-case."""
     return frozenset(w.lower() for w in _load("names_en.toml").get("not_alone", []))

@@ -57,6 +57,8 @@ class Mention:
     verified: bool = True  # the nominative reading reproduces the words as written
     passing: bool = False  # another case the text compares with ("like Boris Kagarlitsky")
     possessive: bool = False  # passing only as the owner of a thing ("X's office", «команду X»)
+    roles: tuple[str, ...] = ()  # a Russian full name's parts as read (given, surname, …)
+    hint: frozenset[str] = frozenset()  # the cases the word before it allows
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from habeas.extract.agreement import settle_genders
 from habeas.extract.lexicon import patterns
 from habeas.extract.model import Mention
 from habeas.extract.nominative import WordInfo, analyse, surname_variants
@@ -18,7 +19,7 @@ _ROLE_WORD = re.compile(
     "|".join(rx.pattern for rx in patterns("ru").roles.values()), re.I
 )  # «Гособвинитель», «Адвокат»: role nouns are never name parts
 _PLACE_PREP = re.compile(r"(?<![А-Яа-яЁё])(?:из|в|во|под|около|до|через)\s+$", re.I)
-_PREV_WORD = re.compile(r"([а-яё]+)\s*$")
+_PREV_WORD = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё][а-яё]*)\s*$")
 _OBJECT_VERB = patterns("ru").cues["object_verb"]
 _PREV_NOUN = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁа-яё][а-яё]+)\s+$")
 _NOT_NAMES = frozenset(
@@ -82,6 +83,8 @@ def _case_hint(text: str, start: int) -> frozenset[str]:
     m = _PREV_WORD.search(text[base:start])
     if not m:
         return frozenset()
+    if m.group(1)[:1].isupper() and m.group(1).lower() not in GOVERNING:
+        return _after_capitalised(text, base + m.start(), m.group(1))
     if _OBJECT_VERB.fullmatch(m.group(1)):
         return frozenset({"accs"})
     cases = context_cases(m.group(1))
@@ -93,6 +96,21 @@ def _case_hint(text: str, start: int) -> frozenset[str]:
         if m2 and m2.group(1).lower() not in GOVERNING:
             cases |= context_cases(m2.group(1).lower())
     return cases
+
+
+def _after_capitalised(text: str, at: int, word: str) -> frozenset[str]:
+    """Round 16: cases a name may take after a capitalised word. A common word opening the
+    sentence is read as any other («Активистку Лилию …»); a place or a person in the
+    genitive hands over to the noun before it, which the name stands in apposition to
+    («жителю Новочебоксарска Эдуарду …», «адвоката Ибраимова Эдема Велиева»)."""
+    info = analyse(word)
+    if info.known and not (info.given or info.surname or info.patronymic or info.place):
+        low = word.lower()
+        return frozenset({"accs"}) if _OBJECT_VERB.fullmatch(low) else context_cases(low)
+    m = _PREV_NOUN.search(text[max(0, at - 30) : at])
+    if m is None or m.group(1).lower() in GOVERNING:
+        return frozenset()
+    return context_cases(m.group(1).lower())
 
 
 # the word right after a name: a verb (no comma between) or «который» (after a comma)
@@ -228,6 +246,7 @@ def find_mentions_ru(text: str) -> list[Mention]:
                     # «братьям Максиму и Владиславу Горюновым»: brothers' shared surname in the
                     # plural; each given name (read alone) with the singular surname
                     noms, ok = _plural_pair(text, start, words, sidx, plural, out)
+                    roles = ()
                 given = next(
                     (
                         noms[n]
@@ -238,9 +257,11 @@ def find_mentions_ru(text: str) -> list[Mention]:
                 )
                 mention = Mention(start, end, text[start:end], noms, noms[sidx], given)
                 mention.verified = ok
+                mention.roles, mention.hint = roles, hint
                 out.append(mention)
             elif len(run) == 1 and rk[0] in ("surn", "given?") and len(words[0]) > 2:
                 out.append(_lone(text, start, end, words[0]))
+    settle_genders(text, out, _case_hint)
     out += _known_surnames(text, out)
     return out + _known_given(text, out)
 
@@ -267,7 +288,7 @@ def _dative_given(
     return tuple(out)
 
 
-_PLURAL_SURNAME = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(?:ым|ыми|ых)$")
+_PLURAL_SURNAME = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(?:ы|ым|ыми|ых)$")
 # «Максиму и » right before the name: a given name coordinated with it
 _COORD_BEFORE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+\s+и\s+$")
 
@@ -417,4 +438,6 @@ def _known_surnames(text: str, found: list[Mention]) -> list[Mention]:
 def _lone(text: str, start: int, end: int, word: str) -> Mention:
     hint = _case_hint(text, start)
     nom = read_name((word,), ("surname",), hint)[0][0] if hint else word
-    return Mention(start, end, word, (nom,), nom, "", lone=True, variants=surname_variants(word))
+    mention = Mention(start, end, word, (nom,), nom, "", lone=True, variants=surname_variants(word))
+    mention.hint = hint
+    return mention

@@ -45,8 +45,13 @@ def morph_analyzer():  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=65536)
 def morph_parses(word: str) -> tuple[Any, ...]:
     """pymorphy3's parses of ``word`` (case does not matter), cached: the analyser's lookup is
-    the costly step, and the same name words are parsed by several modules."""
-    return tuple(morph_analyzer().parse(word.lower()))
+    the costly step, and the same name words are parsed by several modules.  A word the
+    analyser cannot take (a combining mark before a letter it has no name for, «ä҃𗀀») has
+    no parse."""
+    try:
+        return tuple(morph_analyzer().parse(word.lower()))
+    except ValueError:
+        return ()
 
 
 @lru_cache(maxsize=100_000)
@@ -342,6 +347,10 @@ def _surname_paradigm(w: str, gender: Gender | None) -> tuple[tuple[str, ...] | 
     if w[-1] not in _VOWELS and w[-1] not in "ьй" and not fem:
         ins = "ем" if w[-1] in _HUSH else "ом"
         return ("", "а", "у", "а", ins, "е"), w
+    if re.search(r"[^аеёиоуыэюя]ь$|[аеуюя]й$", w) and not fem:
+        # a man's soft stem declines (Горбань → Горбаня, Бондарь → Бондарю, Гайдай → Гайдая);
+        # a woman's does not (Любовь Соболь)
+        return (w[-1], "я", "ю", "я", "ем", "е"), w[:-1]
     return None, w
 
 
