@@ -103,8 +103,9 @@ def norm(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """The lenient match that pairs a predicted person with an expected one (a case ending
-    or one letter apart), so that their other facts are compared."""
-    return norm(a) == norm(b) or fuzz.token_sort_ratio(norm(a), norm(b)) >= 90
+    or one letter apart, or a patronymic on one side only), so that their other facts are
+    compared."""
+    return exact_name(a, b) or fuzz.token_sort_ratio(norm(a), norm(b)) >= 90
 
 
 # A patronymic («Андреевич», «Ринатовна», "Sergeyevich"): the sets write it for some names and
