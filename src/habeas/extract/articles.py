@@ -81,7 +81,8 @@ _DENIED_BEFORE = re.compile(
 # поджог»): the thing praised, not the charge
 _PRAISED_BEFORE = re.compile(
     r"(?<!\w)(?:approv\w*(?:\s+of)?|prais\w*|glorif\w*|justif\w*|condon\w*|applaud\w*|"
-    r"одобр\w*|оправд\w*|восхвал\w*|прославл\w*)\s+(?:[\w-]+\s+){0,3}$",
+    # round 17: not across a conjunction ("justifying terrorism and of spreading fakes")
+    r"одобр\w*|оправд\w*|восхвал\w*|прославл\w*)\s+(?:(?!(?:and|or|и|или|а)\s)[\w-]+\s+){0,3}$",
     re.I,
 )
 
@@ -128,7 +129,86 @@ def find_articles(text: str, lang: str) -> list[Fact]:
     found = find_offence_names(text, lang)
     names = [f for f in found if not _named_other_article(text, f, numbers, found)]
     facts = sorted(numbers + names, key=lambda f: f.span)
+    facts = [f for f in facts if not _old_or_lesser(text, f)]
+    facts = _drop_requalified(text, facts)
     return sorted(facts + _membership_by_pronoun(text, facts), key=lambda f: f.span)
+
+
+# round 17: a charge re-qualified ("re-qualified the case from treason to …", «переквалифицировал
+# обвинение с госизмены на …»): the offence after "from" / «с» is the old one
+_REQUALIFY_VERB = (
+    r"(?:переквалифицир\w*|изменил\w*\s+(?:обвинение|квалификацию|статью)|смягчил\w*\s+обвинение|"
+    r"re-?qualif\w*|re-?classif\w*|downgrad\w*|reduced\s+the\s+charges?|changed\s+the\s+charges?)"
+)
+_FROM_OLD = re.compile(
+    _REQUALIFY_VERB
+    + r"(?:[^.;]|(?<=ст)\.|(?<=ч)\.){0,100}?(?<!\w)(?:с|со|from)\s+(?:(?!(?:на|to|into|as|under)\s)[\w-]+\s+){0,3}"
+    r"(?:(?:ч\.\s*\d+\s*)?ст\.\s*|(?:Part\s+\d+\s+of\s+)?Articles?\s+)?$",
+    re.I,
+)
+# a lesser offence the defence argued for ("the act was hooliganism at most", «это максимум
+# хулиганство», "should have been charged as vandalism", «следовало квалифицировать как …»)
+_LESSER_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:at\s+most|at\s+worst|no\s+more\s+than|максимум|в\s+худшем\s+случае|"
+    r"не\s+более\s+чем|не\s+более\s+ч[её]м)\s+(?:an?\s+)?(?:[\w-]+\s+)?|"
+    r"(?:should|ought\s+to|could)\s+(?:only\s+)?have\s+been\s+(?:charged|tried|treated|classified|"
+    r"qualified|prosecuted)\s+(?:with|as|under)\s+(?:an?\s+)?(?:[\w-]+\s+)?|"
+    r"(?:следовало|надо\s+было|нужно\s+было|должны\s+были)\s+(?:бы\s+)?(?:квалифицировать|"
+    r"рассматривать|судить)\s+(?:[\w-]+\s+){0,2}?(?:как|по)\s+(?:[\w-]+\s+)?)$",
+    re.I,
+)
+_LESSER_AFTER = re.compile(
+    r"\S*\s+(?:at\s+most|at\s+worst)\b|\S*,?\s+(?:не\s+более|максимум)\b", re.I
+)
+
+
+def _old_or_lesser(text: str, fact: Fact) -> bool:
+    """True for the old offence of a re-qualification and a lesser one the defence argued for."""
+    before = text[max(0, fact.start - 140) : fact.start]
+    return bool(
+        _FROM_OLD.search(before)
+        or _LESSER_BEFORE.search(before[-70:])
+        or _LESSER_AFTER.match(text, fact.span[1])
+    )
+
+
+# a court re-qualifying the charge in a later sentence ("The judge re-qualified his actions under
+# Article 167", «суд переквалифицировал его действия на ст. 167»): the charges told before it
+# that are not the new one are the old ones
+_REQUALIFIED = re.compile(
+    r"(?<!\w)(?:переквалифицировал[аи]?|переквалифицирован[аоы]?|re-?qualified|reclassified|"
+    r"re-classified|re-qualifying|requalifying|reclassifying)(?!\w)",
+    re.I,
+)
+
+
+def _drop_requalified(text: str, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the charges a later re-qualification replaced (see ``_REQUALIFIED``):
+    the articles before the cue's sentence whose value the re-qualifying sentence does not
+    name after the cue."""
+    for m in _REQUALIFIED.finditer(text):
+        stop = _sentence_end(text, m.end())
+        new = {f.value for f in facts if m.end() <= f.start < stop}
+        if not new:
+            continue
+        begin = _sentence_start(text, m.start())
+        facts = [f for f in facts if f.start >= begin or f.value in new]
+    return facts
+
+
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bст)(?<!\bч)(?<!\bп)(?<!\bг)(?<!\bArt)(?<!\bNo)[.!?](?=\s+[A-ZА-ЯЁ«\"“]|\s*$)|\n"
+)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_BREAK.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
 
 
 # round 12: the articles on an organisation (organising it, or taking part in it) — a
@@ -136,13 +216,15 @@ def find_articles(text: str, lang: str) -> list[Fact]:
 _ORGANISATION_ARTICLES = frozenset({"282.2", "282.1", "205.5", "205.4", "284.1", "210"})
 _MEMBERSHIP_BY_PRONOUN = re.compile(
     r"(?:participat(?:ing|ion)|taking\s+part|membership|involvement)\s+(?:in|of)\s+"
-    r"(?:it\b|them\b|(?:its|those|these|the\s+same)\s+(?:activit(?:y|ies)|meetings)|"
-    r"(?:the\s+same|that|this)\s+(?:organi[sz]ation|group|cell)|"
+    r"(?:it\b|them\b|(?:its|those|these|the\s+same|that|this|such)\s+(?:activit(?:y|ies)|meetings)|"
+    r"(?:the\s+same|that|this)\s+(?:organi[sz]ation|group|cell|community)|"
     # round 15: "taking part in the cell's meetings", "membership of the group"
     r"the\s+(?:cell|group|organi[sz]ation|community)(?:['’]s\s+(?:meetings|activit(?:y|ies)|work))?\b)"
     r"|(?:участи\w*|членств\w*)\s+в\s+(?:ней\b|н[её]м\b|е[её]\s+(?:деятельност|работ|собрани)\w*|"
-    r"(?:этой|той\s+же|этом|том\s+же)\s+(?:организаци|ячейк|групп|сообществ)\w*|"
-    r"(?:собрани|встреч)\w*\s+(?:ячейк|групп|организаци)\w*)",
+    # round 17: «в участии в организации», «участие в этой деятельности», «в деятельности ячейки»
+    r"(?:этой|той\s+же|этом|том\s+же|такой)\s+(?:организаци|ячейк|групп|сообществ|деятельност)\w*|"
+    r"(?:организаци|ячейк|сообществ)\w*(?![\w\s]{0,3}[«\"„A-ZА-ЯЁ])|"
+    r"(?:деятельност|собрани|встреч)\w*\s+(?:этой\s+|той\s+же\s+)?(?:ячейк|групп|организаци|сообществ)\w*)",
     re.I,
 )
 

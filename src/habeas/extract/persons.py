@@ -43,7 +43,8 @@ _OFFICE_AFTER = r"(?!['’]s\s+office|\s+office|\s+general['’]s)"
 _COORD = re.compile(
     r"^\s*(?:(?:,\s*|\()\d{1,2}(?:\s+(?:год|года|лет))?\)?\s*)?(?:,|и|and|,\s*and|,\s*и|&)"
     # round 14: "A, 63, and his wife, B, 59,": a comma after the relation
-    r"(?:\s+(?:his|her|their|его|её|ее|их|[A-Z][\w-]*['’]s)(?:\s+[a-zа-яё-]+){1,2}\s*,?)?"
+    # round 17: "A, 55, and a fellow believer, B, 62,": an article before the description
+    r"(?:\s+(?:his|her|their|its|an?|the|another|его|её|ее|их|[A-Z][\w-]*['’]s)(?:\s+[a-zа-яё-]+){1,2}\s*,?)?"
     # round 15: an age before the next name («A и 40-летнему B», "A and 40-year-old B")
     r"(?:\s+\d{1,2}-(?:летн[а-яё]+|year-old))?\s*$"
 )
@@ -470,8 +471,20 @@ def organisation_names(text: str, mentions: list[Mention], pats: LangPatterns) -
         for m in mentions
         if rx.search(text[max(0, m.start - 40) : m.start])
         and not _dative_apposition(m)
+        and not _HEAD_OF.search(text[max(0, m.start - 60) : m.start])
         or _ARABIC_ARTICLE.match(text, m.end)
     }
+
+
+# round 17: a person noun before the organisation word ("Основатель фонда Алексей Навальный",
+# «глава движения Иван Петров»): the name after it is that person, in apposition, with no quote
+# between
+_HEAD_OF = re.compile(
+    r"(?<!\w)(?:(?:основател|создател|руководител|председател|координатор|лидер)\w*|"
+    r"глав(?:а|ы|е|у|ой)|founders?|heads?|directors?|chair\w*|leaders?|coordinators?)"
+    r"\s+[а-яёa-z]+\s*$",
+    re.I,
+)
 
 
 # round 15: «по «делу Хизб ут-Тахрир»», "the Hizb ut-Tahrir case": a word before an Arabic
@@ -563,6 +576,26 @@ def _nominative(m: Mention) -> bool:
     return written == [t.lower().replace("ё", "е") for t in m.tokens]
 
 
+# round 17: a cue closing on a colon, then a list ("Two men were taken away: A, 41, a builder,
+# and B, 35, who runs a bakery", «Задержаны двое: A, 41 год, и B»): every name heading an item
+_CUE_COLON = re.compile(r"[^.;:!?]{0,40}?:\s")
+_ITEM_BEFORE = re.compile(r"(?:[:;,]\s*(?:(?:and|и|а\s+также)\s+)?|\s(?:and|и)\s+)$", re.I)
+
+
+def _colon_list(text: str, cue_end: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The names heading the items of a list after a colon right after a cue."""
+    colon = _CUE_COLON.match(text, cue_end, end)
+    if colon is None or any(cue_end <= m.start < colon.end() for m in mentions):
+        return []
+    out: list[Mention] = []
+    prev = colon.end() - 2
+    for m in sorted((m for m in mentions if m.start >= colon.end() - 1), key=lambda m: m.start):
+        if _ITEM_BEFORE.search(text, prev, m.start):
+            out.append(m)
+        prev = m.end
+    return out
+
+
 def mark_defendants(
     text: str, start: int, end: int, mentions: list[Mention], pats: LangPatterns, terms: list[int]
 ) -> None:
@@ -613,6 +646,8 @@ def mark_defendants(
             own[0] if own else min(anchors, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)))
         )
         for m in coordinated(text, free, nearest):
+            m.defendant_cue = True
+        for m in _colon_list(text, start + cue.end(), end, anchors):
             m.defendant_cue = True
     for m in relatives:
         # "His co-defendants, Lidiya Fomicheva and her husband Gleb Fomichev, received …": a

@@ -53,6 +53,26 @@ class _Givens:
         return low not in self.stop and len(low) > 2 and latin_given(low.capitalize())
 
 
+# round 17: the object of a verdict verb ("handed Tsyren Dashiyev, a port worker, 5.5 years",
+# "sentenced Bato Tsydenov to six years"): a name with a surname-shaped last word
+_VERDICT_OBJECT_BEFORE = re.compile(
+    r"(?<![\w-])(?:sentenced|handed|fined|convicted|jailed|gave|acquitted|arrested|detained)\s+$"
+)
+_OBJECT_AFTER = re.compile(r"\s*(?:,|\bto\b|\d)")
+
+
+def _verdict_object(run: list[str], before: str, after: str) -> bool:
+    """Two capitalised words right after an active verdict verb, then a comma, "to" or a
+    number, the second shaped as a surname."""
+    return (
+        len(run) == 2
+        and all(len(w) > 2 and "-" not in w for w in run)
+        and bool(SURNAME_SHAPE.search(run[1].lower()))
+        and _VERDICT_OBJECT_BEFORE.search(before) is not None
+        and _OBJECT_AFTER.match(after) is not None
+    )
+
+
 def _unknown_given(run: list[str], after: str, predicate: re.Pattern[str]) -> bool:
     """Two capitalised words followed by a predicate only a person takes ("was sentenced",
     "received 17 years"), also through a list of names the predicate governs ("Lenur Asanov,
@@ -157,6 +177,7 @@ def find_mentions_en(text: str, gazetteer: Iterable[str] = ()) -> list[Mention]:
                 rl[0] in given_names
                 or run[0].endswith(".")
                 or _unknown_given(run, text[end : end + 100], predicate)
+                or _verdict_object(run, text[max(0, start - 20) : start], text[end : end + 10])
             ):
                 out.append(Mention(start, end, text[start:end], tuple(run), run[-1], run[0]))
             elif (

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import product
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -200,6 +201,28 @@ def _entry_defendants(
                 m.defendant_cue = True
 
 
+# round 17: a digest entry in prose, a line opening with a name in title case and only an age
+# and a town after it («Виктор Сальников, 58 лет, Пермь. В понедельник вышел …», "Ivan Petrov,
+# 34, Kazan. Released on Monday …")
+_PROSE_HEAD_TAIL = re.compile(
+    r"(?:\s*,\s*(?:\d{1,2}(?:\s+(?:лет|года?))?|aged\s+\d{1,2}|"
+    r"[A-ZА-ЯЁ][\w-]+(?:\s+(?:[A-ZА-ЯЁ][\w-]+|обл\.|област\w+|кра\w+|region))?)){1,3}"
+    r"\s*(?:\.\s|[:—–]\s)"
+)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-•*–—][ \t]*)?$")
+
+
+def _prose_heads(text: str, mentions: list[Mention]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The full names heading a digest entry written in prose (``_PROSE_HEAD_TAIL``)."""
+    return [
+        (m.start, m.end, m.tokens)
+        for m in mentions
+        if not m.lone
+        and _LINE_START.search(text, max(0, m.start - 8), m.start)
+        and _PROSE_HEAD_TAIL.match(text, m.end)
+    ]
+
+
 # a family named by the plural surname: «супругам Сафоновым», «братьев Лыковых»
 _FAMILY_BEFORE = re.compile(
     r"(?:супруг\w*|сем(?:ья|ьи|ью|ье|ей|ьёй)|семейств\w*|брать(?:я|ев|ям|ями)|"
@@ -373,15 +396,11 @@ class _Attacher:
                 for m, f in zip(sorted(defs, key=lambda m: m.start), regimes, strict=True):
                     _apply(self.cands[id(self.owner[id(m)])], f)
                 facts = [f for f in facts if f.kind != "regime"]
-        elif (
-            respectively
-            and not defs
-            and len(self.focus) == len(terms) > 1
-            and _PLURAL_PRONOUN.search(self.text, start, terms[0].start)
-        ):
+        elif respectively and not defs and (group := self._told_group(start, terms)):
             # round 15: «Судья назначила им 3 года, 2,5 года и 2 года 4 месяца …
             # соответственно» after the names: the terms pair with the defendants told last
-            for person, f in zip(self.focus, terms, strict=True):
+            # (round 17: "The four were sentenced to …, respectively": with every defendant)
+            for person, f in zip(group, terms, strict=True):
                 _apply(self.cands[id(person)], f)
             facts = [f for f in facts if f.kind != "term"]
         elif respectively and not defs:
@@ -457,26 +476,49 @@ class _Attacher:
             self.focus = everyone
             self.seen.extend(p for p in everyone if p not in self.seen)
 
+    def _told_group(self, start: int, terms: list[Fact]) -> list[Person]:
+        """The defendants a sentence naming nobody gives its terms to "respectively": those
+        told last after a plural pronoun («назначила им …»), every one so far after an
+        all-defendants cue ("The four were sentenced to …"); empty unless as many as the
+        terms."""
+        if len(terms) < 2:
+            return []
+        before = self.text[start : terms[0].start]
+        if len(self.focus) == len(terms) and _PLURAL_PRONOUN.search(before):
+            return list(self.focus)
+        if len(self.seen) == len(terms) and self.all_defendants.search(before):
+            return list(self.seen)
+        return []
+
     def _same_offence(self, defs: list[Mention], span: Span, previous: list[Person]) -> None:
         """ "B got three years for the same offence": B gets the articles of the defendant
-        named before B (in the sentence, else in the sentences before)."""
+        named before B (in the sentence, else in the sentences before); round 17: so do the
+        names coordinated with B ("B and C, convicted of the same charge")."""
         before = sorted((m for m in defs if m.end <= span[0]), key=lambda m: m.start)
         if not before:
             return
-        target = self.owner[id(before[-1])]
+        group = coordinated(self.text, before, before[-1])
+        targets = list(dict.fromkeys(self.owner[id(m)] for m in group))
         sources = [self.owner[id(m)] for m in reversed(before)] + list(reversed(previous))
         for person in sources:
-            if person is target:
+            if person in targets:
                 continue
             articles = self.cands[id(person)].articles
             if articles:
-                for article in articles:
+                for target, article in product(targets, articles):
                     _apply(self.cands[id(target)], Fact("article", span, article))
                 return
 
     def _gendered(self, fact: Fact, people: list[Person]) -> Person | None:
         """The one person of ``people`` whose gender the pronoun right after a term gives
-        ("… for her", «… для него»), else None."""
+        ("… for her", «… для него»), else None; round 17: the one defendant so far of the
+        gender of a spouse named right before a term or regime («Роман X будет отбывать
+        наказание в колонии строгого режима, его жена — в колонии общего режима»)."""
+        spouse = _SPOUSE_BEFORE.search(self.text, max(0, fact.start - 40), fact.start)
+        if spouse is not None and fact.kind in ("term", "regime"):
+            female = spouse.group("f") is not None
+            match = [p for p in self.seen if _female(p) is female]
+            return match[0] if len(match) == 1 and len(self.seen) > 1 else None
         if fact.kind != "term" or len(people) < 2:
             return None
         m = _FOR_PRONOUN.match(self.text, fact.span[1])
@@ -498,6 +540,13 @@ class _Attacher:
         return list(dict.fromkeys(self.owner[id(m)] for m in coordinated(self.text, defs, anchor)))
 
 
+# «…, его жена — в колонии общего режима», "and his wife to two years in a general-regime
+# colony": a spouse told by the kin word alone, then the elided verdict
+_SPOUSE_BEFORE = re.compile(
+    r"(?:,|;|\sи|\sа|\sand|\swhile)\s+(?:его|её|ее|his|her)\s+(?:(?P<f>жена|супруга|wife)|"
+    r"(?P<m>муж|супруг|husband))\s*(?:[—–-]\s*)?(?:(?:в|во|к|to|in)\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
 _FOR_PRONOUN = re.compile(r"\s+(?:for|для)\s+(him|her|него|неё|нее|ней)\b", re.I)
 _MALE_IN_A = frozenset(
     {"nikita", "ilya", "foma", "kuzma", "luka", "savva", "никита", "илья", "фома"}
@@ -645,9 +694,10 @@ def extract_text(
     for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
         positions = [f.start for f in facts if f.kind in ("term", "fine")]
         mark_defendants(plain, s, e, group, pats, positions)
-    if heads:
+    entries = heads + _prose_heads(plain, mentions)
+    if entries:
         facts_all = find_articles(plain, lang) + [f for fs in local for f in fs]
-        _entry_defendants(plain, mentions, heads, facts_all)
+        _entry_defendants(plain, mentions, entries, facts_all)
     _pronoun_defendants(plain, sentences, by_sentence, pats)
     lead_object_defendant(plain, sentences, by_sentence, pats)
     persons = drop_organisations(cluster(mentions), organisations)
@@ -1095,6 +1145,37 @@ _ALSO = re.compile(
 )
 
 
+# round 17: a name told as one more defendant of the same case ("The fourth defendant,
+# 52-year-old X, was given two years suspended", «Ещё один фигурант дела, X, получил …»)
+_CO_DEFENDANT_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:second|third|fourth|fifth|sixth|other|last|remaining|another)\s+"
+    r"(?:defendant|co-defendant|accused|member\s+of\s+the\s+group)|co-defendants?|"
+    r"(?:втор|трет|четв[её]рт|пят|последн|ещ[её]\s+одн|друг)\w*\s+"
+    r"(?:фигурант|обвиняем|подсудим|осужд[её]нн)\w*(?:\s+(?:дела|по\s+делу))?|подельни\w*)"
+    r"[\s,—–-]*(?:(?:an?\s+)?\d{1,2}-(?:year-old|летн\w+)\s+)?$",
+    re.I,
+)
+
+
+def _co_defendant_articles(text: str, defendants: list[PersonCandidate]) -> None:
+    """A defendant with no article of their own, named as one more defendant of the case
+    (``_CO_DEFENDANT_BEFORE``), gets the articles every other defendant shares."""
+    for cand in defendants:
+        if cand.articles:
+            continue
+        spans = [
+            span
+            for span in cand.spans.get("name", [])
+            if _CO_DEFENDANT_BEFORE.search(text, max(0, span[0] - 60), span[0])
+        ]
+        others = [c.articles for c in defendants if c is not cand]
+        if not spans or not others or not all(others):
+            continue
+        shared = [a for a in others[0] if all(a in arts for arts in others[1:])]
+        for article in shared:
+            _apply(cand, Fact("article", spans[0], article))
+
+
 def _finish(
     text: str,
     persons: list[Person],
@@ -1106,6 +1187,7 @@ def _finish(
     the only judge to every defendant."""
     defendants = [cands[id(p)] for p in persons if p.role is Role.DEFENDANT]
     judges = [cands[id(p)] for p in persons if p.role is Role.JUDGE]
+    _co_defendant_articles(text, defendants)
     if len(defendants) == 1:
         for fact in pending:
             _apply(defendants[0], fact)
@@ -1133,8 +1215,16 @@ def _finish(
         pending = [f for f in pending if id(f) not in taken]
         verdicts = {f.value for f in pending if f.kind == "date" and f.value[0] == "verdict"}
         appeals = {f.value for f in pending if f.kind == "date" and f.value[0] == "appeal"}
+        arrests = {f.value for f in pending if f.kind == "date" and f.value[0] == "detained"}
         for fact in pending:
-            if fact.kind == "article":
+            if fact.kind == "date" and fact.value[0] == "detained" and len(arrests) == 1:
+                # round 17: "Early on Wednesday officers searched four homes. Two men were
+                # taken away: A … and B …": one detention before the defendants are named is
+                # that of every defendant with none of their own
+                for cand in defendants:
+                    if cand.dates.get("detained") is None:
+                        _apply(cand, fact)
+            elif fact.kind == "article":
                 for cand in bare:
                     _apply(cand, fact)
             elif fact.kind == "court" and len({f.value for f in pending if f.kind == "court"}) == 1:

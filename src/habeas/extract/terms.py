@@ -41,7 +41,7 @@ _RU_ADJ = {
 }
 _RU_ADJ_NUMBER = "(?:двадцати)?(?:" + "|".join(sorted(_RU_ADJ, key=len, reverse=True)) + ")"
 _RU_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?:\s*\([а-яё\s-]+\))?(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?\b|лет\b"
+    rf"(?<![\w-])(?:(?P<y>{RU_NUMBER})(?:\s*\((?:[а-яё\s-]+|\d{{1,2}})\))?(?P<half>\s+с\s+половиной)?\s+(?:год(?:а|у|ом|ам|ами|ах)?\b|лет\b"
     # «3 г. 6 мес.» (a court's release): «г.» is a year only before months
     # or before an abbreviated regime («3 г. общ. реж.», «2 г. стр. режима»)
     # or before the kind of penalty («4 г. лишения свободы», «2 г. колонии»), never after a
@@ -50,20 +50,22 @@ _RU_TERM = re.compile(
     rf"|л\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес\.?)"
     rf"|(?<!\d\d\d\s)г\.(?=\s*(?:и\s+)?\d{{1,2}}\s*мес|\s*(?:общ|стр|особ)\w*\.?\s*реж"
     rf"|\s*лишени\w*\s+свобод|\s*(?:воспитательн\w+\s+)?колони))"
-    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})(?:\s*\([а-яё\s-]+\))?\s*(?:месяц\w*|мес\.))?"
+    rf"(?:\s*(?:и\s+)?(?P<m>{RU_NUMBER})(?:\s*\((?:[а-яё\s-]+|\d{{1,2}})\))?\s*(?:месяц\w*|мес\.))?"
+    # round 17: «год и шесть месяцев», «к году и трём месяцам»: one year and months
+    rf"|(?<![\w-])(?P<one_m>год|году)\s+и\s+(?P<m3>{RU_NUMBER})\s+месяц\w*"
     rf"|(?P<m2>{RU_NUMBER})\s+месяц\w*|(?<=к\s)(?P<one>году)\b"
     # «пятилетний срок», «к восьмилетнему заключению»: the number in an adjective
     rf"|(?P<adj>{_RU_ADJ_NUMBER})летн\w+(?=\s+(?:срок|заключени|лишени|наказани|приговор)))",
     re.I,
 )
 _EN_TERM = re.compile(
-    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?:\s*\([a-z\s-]+\))?(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?"
+    rf"(?<![\w-])(?:(?P<y>{EN_NUMBER})(?:\s*\((?:[a-z\s-]+|\d{{1,2}})\))?(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s*1/2|\s*½)?"
     # "3 yrs 6 mos" (a prisoners' list): the abbreviations as the words
     # "was given six more years", "an additional three years" for a new offence
     rf"(?:\s+(?:more|additional|extra))?(?:[- ]years?\b|\s?yrs?\b\.?)"
     # round 15: "a year and a half", "5 (five) years and 6 (six) months"
     rf"(?P<half2>\s+and\s+a\s+half\b)?"
-    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})(?:\s*\([a-z\s-]+\))?(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))?"
+    rf"(?:,?\s*(?:and\s+)?(?P<m>{EN_NUMBER})(?:\s*\((?:[a-z\s-]+|\d{{1,2}})\))?(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))?"
     rf"|(?P<m2>{EN_NUMBER})(?:[- ]months?\b|\s?(?:mos|mths?)\b\.?))",
     re.I,
 )
@@ -280,6 +282,45 @@ _FOR_SPAN = {
     "en": re.compile(r"\b(?:for|over|within)\s*$", re.I),
 }
 _CUSTODIAL = re.compile(r"колони|лишени\w+\s+свободы|тюрьм|colony|prison|jail|regime|режим", re.I)
+# round 17: a term served in full, told in a release ("where she had served two years and three
+# months", «где провёл 2,5 года», «отбыла три года»): the sentence, when the sentence tells a
+# prison, a colony or a release, and not a part of it ("two years of his four-year term") or
+# time in custody ("spent a year in pre-trial detention")
+_SERVED_BEFORE = {
+    "ru": re.compile(
+        r"(?:отбыл[аи]?|отбыв|отбывш\w+|провёл|провел|провела|провели|проведя)\s+"
+        r"(?:(?:полностью|весь\s+срок|в\s+(?:колонии|заключении|тюрьме))\s*[—–-]?\s+)?$",
+        re.I,
+    ),
+    "en": re.compile(
+        r"(?:(?:had|has|have)\s+)?(?:served|spent)\s+(?:(?:in\s+)?full\s+)?$|"
+        r"(?:after|having)\s+(?:serving|spent|served)\s+$|after\s+$",
+        re.I,
+    ),
+}
+_SERVED_CONTEXT = re.compile(
+    r"колони|тюрьм|заключени|(?<!\w)(?:ИК|КП|IK)-?\s?\d|освобод|освобожд|на\s+свобод|вышел|вышла|"
+    r"colony|prison|jail|released|freed|walked\s+(?:free|out)|left\s+(?:the\s+)?(?:penal|prison)",
+    re.I,
+)
+# the verbs of serving a sentence need no other word («отбыла три года», "served three years")
+_SERVING_VERB = re.compile(r"отбы|(?:(?:had|has|have)\s+)?served|having\s+served", re.I)
+_SERVED_NOT = re.compile(
+    r"^\s*(?:of\b|из\b|под\s+страж|в\s+СИЗО|in\s+(?:pre-?trial\s+)?(?:detention|custody)|"
+    r"under\s+house|под\s+домашн|in\s+a\s+(?:pre-?trial|remand)|behind\s+bars\s+awaiting)",
+    re.I,
+)
+
+
+def _served(before: str, after: str, sent: str, lang: str) -> bool | None:
+    """None when no served verb is right before a term; else whether it is the sentence
+    served (see ``_SERVED_BEFORE``)."""
+    verb = _SERVED_BEFORE[lang].search(before)
+    if verb is None:
+        return None
+    if _SERVED_NOT.match(after):
+        return False
+    return bool(_SERVING_VERB.match(verb.group()) or _SERVED_CONTEXT.search(sent))
 
 
 def _clause_before(text: str, start: int, limit: int = 90) -> str:
@@ -319,11 +360,25 @@ def _requested(near: str, cues: dict[str, re.Pattern[str]]) -> bool:
     return not cues["verdict"].search(tail)
 
 
+_REPLACED_TERM = re.compile(r"(?:(?<!\w)вместо|instead\s+of)\s+$", re.I)
+
+
+def _change_kind(before: str, cues: dict[str, re.Pattern[str]]) -> ChangeKind | None:
+    """The appeal change a term after ``before`` is: reduced, increased, or none."""
+    if cues["reduced"].search(before):
+        return ChangeKind.REDUCED_ON_APPEAL
+    if cues["increased"].search(before):
+        return ChangeKind.INCREASED_ON_APPEAL
+    return None
+
+
 def _make_term(m: re.Match[str], start: int) -> Term:
     years = months = None
     groups = m.groupdict()
     if groups.get("one"):
         years = 1
+    elif groups.get("one_m"):
+        years, months = 1, int(parse_number(groups["m3"]) or 0) or None
     elif groups.get("adj"):
         word = groups["adj"].lower()
         tens = 20 if word.startswith("двадцати") and word != "двадцати" else 0
@@ -461,12 +516,16 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             # «к 5,5 и 4 годам»: a decimal half is a half
             months = 6 if m.group("half") or value - years >= 0.5 else None
             out.append(Fact("term", span, Term(span=span, years=years, months=months)))
+    instead = False
     for m in term_rx.finditer(sent):
         if any(s <= m.start() < e for s, e in skip):
             continue
         before = _clause_before(sent, m.start())
         after = sent[m.end() : m.end() + 20]
-        if _NOT_TERM_AFTER[lang].search(after) or _NOT_TERM_BEFORE[lang].search(before):
+        served = _served(before, sent[m.end() : m.end() + 40], sent, lang)
+        if served is False or _NOT_TERM_AFTER[lang].search(after):
+            continue
+        if not served and _NOT_TERM_BEFORE[lang].search(before):
             continue
         if _SERVED_AFTER[lang].match(sent, m.end()):
             continue
@@ -490,17 +549,22 @@ def find_terms(text: str, start: int, end: int, lang: str) -> list[Fact]:
             # "had asked the appeal court to increase the term to seven years": not a change
             # (the preposition right before the term is left out: «снизила … до» is no request)
             continue
-        change_kind = None
-        if cues["reduced"].search(before):
-            change_kind = ChangeKind.REDUCED_ON_APPEAL
-        elif cues["increased"].search(before):
-            change_kind = ChangeKind.INCREASED_ON_APPEAL
+        if _REPLACED_TERM.search(before) and _change_kind(sent[: m.start()], cues):
+            # round 17: «ужесточил приговор: вместо трёх лет колонии-поселения ему предстоит
+            # отбыть четыре года»: the term replaced is the first instance's
+            out.append(Fact("term", term.span, term))
+            instead = True
+            continue
+        change_kind = _change_kind(sent[: m.start()] if instead else before, cues)
         if change_kind is not None:
             out.append(
                 Fact("change", term.span, Change(change_kind, term.span, term.years, term.months))
             )
             continue
         if _requested(wide, cues) or cues["ban"].search(_last(near, 45)):
+            continue
+        if served:
+            out.append(Fact("term", term.span, term))
             continue
         if not has_verdict and _FOR_SPAN[lang].search(before) and not _CUSTODIAL.search(sent):
             # "… means I will be afraid to open my mouth for three years": with no verdict
