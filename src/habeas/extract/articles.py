@@ -97,6 +97,17 @@ _TOPIC_BEFORE = re.compile(
 )
 
 
+# round 18: an offence the text says is absent ("not a single mention of violence or plans of
+# terrorist attacks", «нет ни слова о … терактах», "no evidence of sabotage")
+_ABSENT_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:нет|не\s+было|никаких|ни)\s+(?:ни\s+)?(?:одного\s+|единого\s+)?"
+    r"(?:слова|упоминани\w*|доказательств\w*|признак\w*)\s+(?:о|об|обо|на)|"
+    r"(?<!\w)(?:no|not\s+a\s+(?:single\s+)?)\s*(?:(?:piece\s+of\s+)?evidence|mention|word|sign|proof|trace)"
+    r"\s+(?:of|about))\s+(?:[\w-]+,?\s+){0,5}$",
+    re.I,
+)
+
+
 def find_offence_names(text: str, lang: str) -> list[Fact]:
     """Offence names from the lexicon mapped to articles (``фейки об армии`` → 207.3)."""
     out: list[Fact] = []
@@ -114,6 +125,7 @@ def find_offence_names(text: str, lang: str) -> list[Fact]:
                 _DENIED_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
                 or _PRAISED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
                 or _TOPIC_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
+                or _ABSENT_BEFORE.search(text[max(0, m.start() - 90) : m.start()])
             ):
                 # «это был протест, а не теракт», "a protest, not terrorism": denied
                 taken.append((m.start(), m.end()))
@@ -129,7 +141,12 @@ def find_articles(text: str, lang: str) -> list[Fact]:
     found = find_offence_names(text, lang)
     names = [f for f in found if not _named_other_article(text, f, numbers, found)]
     facts = sorted(numbers + names, key=lambda f: f.span)
+    old = {f.value for f in facts if _FROM_OLD.search(text[max(0, f.start - 140) : f.start])}
     facts = [f for f in facts if not _old_or_lesser(text, f)]
+    if any(f.value not in old for f in facts):
+        # round 18: the old charge of a re-qualification, told again in other words later
+        # («Следствие настаивало, что листовки содержали заведомо ложные сведения»)
+        facts = [f for f in facts if f.value not in old]
     facts = _drop_requalified(text, facts)
     return sorted(facts + _membership_by_pronoun(text, facts), key=lambda f: f.span)
 
@@ -142,8 +159,8 @@ _REQUALIFY_VERB = (
 )
 _FROM_OLD = re.compile(
     _REQUALIFY_VERB
-    + r"(?:[^.;]|(?<=ст)\.|(?<=ч)\.){0,100}?(?<!\w)(?:с|со|from)\s+(?:(?!(?:на|to|into|as|under)\s)[\w-]+\s+){0,3}"
-    r"(?:(?:ч\.\s*\d+\s*)?ст\.\s*|(?:Part\s+\d+\s+of\s+)?Articles?\s+)?$",
+    + r"(?:[^.;]|(?<=ст)\.|(?<=ч)\.){0,100}?(?<!\w)(?:с|со|from)\s+(?:(?!(?:на|to|into|as|under)\s)[«\"“]?[\w-]+[»\"”]?\s+){0,3}"
+    r"\(?(?:(?:ч\.\s*\d+\s*)?ст\.\s*|(?:Part\s+\d+\s+of\s+)?Articles?\s+)?[«\"“]?$",
     re.I,
 )
 # a lesser offence the defence argued for ("the act was hooliganism at most", «это максимум
@@ -224,7 +241,14 @@ _MEMBERSHIP_BY_PRONOUN = re.compile(
     # round 17: «в участии в организации», «участие в этой деятельности», «в деятельности ячейки»
     r"(?:этой|той\s+же|этом|том\s+же|такой)\s+(?:организаци|ячейк|групп|сообществ|деятельност)\w*|"
     r"(?:организаци|ячейк|сообществ)\w*(?![\w\s]{0,3}[«\"„A-ZА-ЯЁ])|"
-    r"(?:деятельност|собрани|встреч)\w*\s+(?:этой\s+|той\s+же\s+)?(?:ячейк|групп|организаци|сообществ)\w*)",
+    r"(?:деятельност|собрани|встреч)\w*\s+(?:этой\s+|той\s+же\s+)?(?:ячейк|групп|организаци|сообществ)\w*)"
+    # round 18: a bare "participation" after the organiser's charge ("Lenur X and Eldar Y,
+    # charged with participation, received …", «за «участие» в той же организации»)
+    r"|(?:charged\s+with|accused\s+of|guilty\s+of|convicted\s+of|for)\s+[\"“]?"
+    r"(?:participation|membership|taking\s+part)[\"”]?(?=\s*[,.;)—–]|\s+(?:and|but)\s)"
+    r"|(?<!\w)(?:в|за)\s+[«\"]?(?:участи[еи]|членств[оае])[»\"]?"
+    r"(?:\s+в\s+(?:той\s+же|этой\s+же|этой)\s+(?:организаци|ячейк|групп|сообществ)\w*|"
+    r"(?=\s*[,.;)—–]|\s+(?:и|а)\s))",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from habeas.extract.nominative import morph, morph_parses
 from habeas.names.given_names import is_known_given
 from habeas.names.reverse import to_cyrillic_candidates
 
-_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*(?:['’]s)?|[A-Z]\.")
+_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*(?:['’]s)?|(?<![A-Za-z])[A-Z]\.")
 SURNAME_SHAPE = re.compile(
     r"(?:ov|ev|yov|yev|in|yn|ova|eva|yova|ina|yna|sky|skiy|skii|skaya|tskaya|enko|uk|yuk|"
     r"chuk|yan|ian|shvili|dze|vich|ko|ets|aev|iev|ykh|ikh|kin|shin|ova|ayeva|yeva|ov)$"

@@ -62,7 +62,7 @@ from habeas.extract.persons import (
 from habeas.extract.persons_en import SURNAME_SHAPE, find_mentions_en, latin_given
 from habeas.extract.persons_ru import find_mentions_ru
 from habeas.extract.terms import find_terms
-from habeas.extract.unnamed import unnamed_clause
+from habeas.extract.unnamed import unnamed_clause, unnamed_subject
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -797,6 +797,8 @@ def extract_text(
             here = [f for f in here if not m.end <= f.start < cut]
             facts = [f for f in facts if not m.end <= f.start < cut]
         hidden = unnamed_clause(plain, (s, e), group, pats) if attacher.seen else None
+        if hidden is None and attacher.seen and not group:
+            hidden = unnamed_subject(plain, (s, e), mentions, pats)
         if hidden is not None:
             here = [f for f in here if _court_kind(f) or not hidden[0] <= f.start < hidden[1]]
             facts = [f for f in facts if not hidden[0] <= f.start < hidden[1]]

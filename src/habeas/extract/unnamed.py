@@ -32,3 +32,19 @@ def unnamed_clause(
     start = breaks[-2] if len(breaks) >= 2 else (breaks[-1] if breaks else floor)
     stop = min((m.start for m in group if m.start >= cue.end()), default=e)
     return (start, stop)
+
+
+def unnamed_subject(
+    text: str, sentence: Span, mentions: list[Mention], pats: LangPatterns
+) -> Span | None:
+    """Round 18: a sentence naming nobody that opens with an indefinite person charged or
+    sentenced ("A 16-year-old schoolboy has been charged with sabotage"), in a paragraph
+    that names nobody after it: the whole sentence, another person's case; else None."""
+    s, e = sentence
+    if not pats.cues["unnamed_subject"].match(text[s:e]):
+        return None
+    stop = text.find("\n", e)
+    stop = len(text) if stop < 0 else stop
+    if any(s <= m.start < stop for m in mentions):
+        return None
+    return (s, e)
