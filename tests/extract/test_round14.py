@@ -18,19 +18,7 @@ from habeas.extract import Role
 from habeas.extract.alone import given_alone_mentions
 from habeas.extract.articles import find_articles
 from habeas.extract.persons_en import find_mentions_en
-from habeas.extract.terms import find_terms
-from tests.extract.helpers import defendants, person, run
-
-
-def _term(result: object, name: str) -> tuple[int | None, int | None]:
-    sentence = person(result, name).sentence
-    return sentence.years, sentence.months
-
-
-def _terms(text: str, lang: str) -> list[tuple[int | None, int | None]]:
-    facts = find_terms(text, 0, len(text), lang)
-    return [(f.value.years, f.value.months) for f in facts if f.kind == "term"]
-
+from tests.extract.helpers import defendants, person, run, term_of, terms_in
 
 # --- terms told "respectively", and after «получили» ---
 
@@ -52,7 +40,7 @@ def _terms(text: str, lang: str) -> list[tuple[int | None, int | None]]:
 )
 def test_respectively_terms(text: str, terms: dict[str, tuple[int, int | None]]) -> None:
     result = run(text)
-    assert {name: _term(result, name) for name in terms} == terms
+    assert {name: term_of(result, name) for name in terms} == terms
 
 
 # --- a term elided after a name ---
@@ -73,12 +61,14 @@ def test_respectively_terms(text: str, terms: dict[str, tuple[int, int | None]])
 )
 def test_gapped_term(text: str, terms: dict[str, tuple[int, int | None]]) -> None:
     result = run(text)
-    assert {name: _term(result, name) for name in terms} == terms
+    assert {name: term_of(result, name) for name in terms} == terms
 
 
 def test_gapped_term_guards() -> None:
-    assert _terms("He was given 5 years, Article 207.3 of the Criminal Code.", "en") == [(5, None)]
-    assert _terms("Он получил пять лет, Иванов 2024 года рождения.", "ru") == [(5, None)]
+    assert terms_in("He was given 5 years, Article 207.3 of the Criminal Code.", "en") == [
+        (5, None)
+    ]
+    assert terms_in("Он получил пять лет, Иванов 2024 года рождения.", "ru") == [(5, None)]
 
 
 # --- "the banned organisation" is no ban ---
@@ -91,9 +81,9 @@ def test_banned_organisation_is_no_ban() -> None:
         "colony."
     )
     result = run(text)
-    assert _term(result, "Nikolai Somov") == (7, None)
+    assert term_of(result, "Nikolai Somov") == (7, None)
     # a ban on an activity stays a ban, not a term
-    assert _terms("He was also banned from using the internet for two years.", "en") == []
+    assert terms_in("He was also banned from using the internet for two years.", "en") == []
 
 
 # --- «каждый из осуждённых» ---
@@ -189,7 +179,7 @@ def test_crimean_tatar_given_names(text: str, name: str) -> None:
 def test_unnamed_person(text: str, name: str, years: int) -> None:
     result = run(text)
     assert defendants(result) == [name]
-    assert _term(result, name) == (years, None)
+    assert term_of(result, name) == (years, None)
     assert not person(result, name).sentence.suspended
 
 
@@ -221,11 +211,11 @@ def test_unnamed_person(text: str, name: str, years: int) -> None:
 def test_passive_lead(text: str, name: str) -> None:
     result = run(text)
     assert defendants(result) == [name]
-    assert _term(result, name) == (4, None)
+    assert term_of(result, name) == (4, None)
 
 
 def test_another_before_a_term_is_still_a_request() -> None:
-    assert _terms("He now faces another three years in prison.", "en") == []
+    assert terms_in("He now faces another three years in prison.", "en") == []
 
 
 # --- offences denied, praised, or worded anew ---
@@ -265,7 +255,7 @@ def test_known_person_told_in_passing() -> None:
     result = run(text)
     assert defendants(result) == ["Ilnur Garipov"]
     garipov = person(result, "Ilnur Garipov")
-    assert garipov.articles == ["212"] and _term(result, "Ilnur Garipov") == (3, None)
+    assert garipov.articles == ["212"] and term_of(result, "Ilnur Garipov") == (3, None)
 
 
 def test_in_support_of_is_passing() -> None:
@@ -287,8 +277,8 @@ def test_couple_with_ages_and_given_names_alone() -> None:
     )
     result = run(text)
     assert defendants(result) == ["Marina Kulikova", "Pyotr Kulikov"]
-    assert _term(result, "Pyotr Kulikov") == (4, None)
-    assert _term(result, "Marina Kulikova") == (3, None)
+    assert term_of(result, "Pyotr Kulikov") == (4, None)
+    assert term_of(result, "Marina Kulikova") == (3, None)
 
 
 def test_given_name_alone_en() -> None:

@@ -21,17 +21,7 @@ import pytest
 from habeas.extract import Role
 from habeas.extract.articles import find_articles
 from habeas.extract.terms import find_terms
-from tests.extract.helpers import defendants, person, run
-
-
-def _term(result: object, name: str) -> tuple[int | None, int | None]:
-    sentence = person(result, name).sentence
-    return sentence.years, sentence.months
-
-
-def _terms(text: str, lang: str) -> list[tuple[int | None, int | None]]:
-    facts = find_terms(text, 0, len(text), lang)
-    return [(f.value.years, f.value.months) for f in facts if f.kind == "term"]
+from tests.extract.helpers import defendants, person, run, term_of, terms_in
 
 
 def _regimes(text: str, lang: str) -> list[str]:
@@ -73,7 +63,7 @@ def test_relative_own_sentence(
 ) -> None:
     result = run(text)
     assert person(result, name).role is Role.DEFENDANT
-    assert _term(result, name) == term
+    assert term_of(result, name) == term
     assert person(result, name).sentence.fine == fine
 
 
@@ -95,7 +85,7 @@ def test_relative_own_sentence(
 def test_relative_coordinated_past_age(text: str, names: list[str]) -> None:
     result = run(text)
     assert defendants(result) == names
-    assert {_term(result, n) for n in names} == {(2, None)}
+    assert {term_of(result, n) for n in names} == {(2, None)}
 
 
 def test_possessive_kin_given_name() -> None:
@@ -104,7 +94,7 @@ def test_possessive_kin_given_name() -> None:
         "Petrov's son, Maxim, 22, received a suspended sentence of two years."
     )
     assert defendants(result) == ["Igor Petrov", "Maxim Petrov"]
-    assert _term(result, "Maxim Petrov") == (2, None)
+    assert term_of(result, "Maxim Petrov") == (2, None)
     assert person(result, "Maxim Petrov").sentence.suspended
 
 
@@ -136,9 +126,9 @@ def test_couple_lead_by_gender() -> None:
         "Judge Irina Vetrova found Sergei Kotov and his wife Anna Kotova guilty of spreading "
         "false information about the army."
     )
-    assert _term(result, "Sergei Kotov") == (5, None)
+    assert term_of(result, "Sergei Kotov") == (5, None)
     assert person(result, "Sergei Kotov").sentence.regime == "general"
-    assert _term(result, "Anna Kotova") == (3, None)
+    assert term_of(result, "Anna Kotova") == (3, None)
     assert person(result, "Anna Kotova").sentence.suspended
     assert person(result, "Anna Kotova").sentence.regime is None
 
@@ -269,7 +259,7 @@ def test_each_will_serve() -> None:
 )
 def test_respectively_after_pronoun(text: str, terms: dict[str, tuple[int, int | None]]) -> None:
     result = run(text)
-    assert {n: _term(result, n) for n in terms} == terms
+    assert {n: term_of(result, n) for n in terms} == terms
 
 
 # --- names: an organisation, a surname in capitals after a patronymic ---
@@ -306,7 +296,7 @@ def test_arabic_article_is_no_name(text: str) -> None:
 def test_capitals_after_patronymic(text: str, name: str) -> None:
     result = run(text)
     assert defendants(result) == [name]
-    assert _term(result, name) == (2, None)
+    assert term_of(result, name) == (2, None)
 
 
 # --- terms ---
@@ -322,7 +312,7 @@ def test_capitals_after_patronymic(text: str, name: str) -> None:
     ],
 )
 def test_term_wordings(text: str, lang: str, terms: list[tuple[int, int | None]]) -> None:
-    assert _terms(text, lang) == terms
+    assert terms_in(text, lang) == terms
 
 
 @pytest.mark.parametrize(
@@ -341,7 +331,7 @@ def test_term_wordings(text: str, lang: str, terms: list[tuple[int, int | None]]
 )
 def test_decimal_after_name(text: str, terms: dict[str, tuple[int, int | None]]) -> None:
     result = run(text)
-    assert {n: _term(result, n) for n in terms} == terms
+    assert {n: term_of(result, n) for n in terms} == terms
 
 
 @pytest.mark.parametrize(
@@ -358,7 +348,7 @@ def test_decimal_after_name(text: str, terms: dict[str, tuple[int, int | None]])
     ],
 )
 def test_prison_part(text: str, lang: str, terms: list[tuple[int, int | None]]) -> None:
-    assert _terms(text, lang) == terms
+    assert terms_in(text, lang) == terms
 
 
 # --- regimes ---
@@ -501,7 +491,7 @@ def test_counted_lead_reaches_every_defendant() -> None:
         "общего режима соответственно."
     )
     assert {tuple(person(result, n).articles) for n in defendants(result)} == {("212",)}
-    assert _term(result, "Олег Рябов") == (4, None)
+    assert term_of(result, "Олег Рябов") == (4, None)
 
 
 @pytest.mark.parametrize(
@@ -532,5 +522,5 @@ def test_passive_lead_with_day() -> None:
         "The court found Ilya Rudnev, 30, guilty under Article 205.2. In a separate case, Anna "
         "Lvova was fined 30,000 roubles."
     )
-    assert _term(result, "Ilya Rudnev") == (4, None)
+    assert term_of(result, "Ilya Rudnev") == (4, None)
     assert person(result, "Ilya Rudnev").sentence.regime == "general"

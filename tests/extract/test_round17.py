@@ -20,21 +20,11 @@ import pytest
 from habeas.extract import Role
 from habeas.extract.articles import find_articles
 from habeas.extract.terms import find_terms
-from tests.extract.helpers import defendants, person, run
+from tests.extract.helpers import defendants, person, run, term_of, terms_in
 
 
 def _articles(text: str, lang: str) -> list[str]:
     return sorted({f.value for f in find_articles(text, lang)})
-
-
-def _term(result: object, name: str) -> tuple[int | None, int | None]:
-    sentence = person(result, name).sentence
-    return sentence.years, sentence.months
-
-
-def _terms(text: str, lang: str) -> list[tuple[int | None, int | None]]:
-    facts = find_terms(text, 0, len(text), lang)
-    return [(f.value.years, f.value.months) for f in facts if f.kind == "term"]
 
 
 def _changes(text: str, lang: str) -> list[tuple[str, int | None]]:
@@ -260,7 +250,7 @@ def test_offence_after_justifying_and() -> None:
     ],
 )
 def test_penalty_of_the_law(text: str, lang: str, expected: list[tuple[int, None]]) -> None:
-    assert _terms(text, lang) == expected
+    assert terms_in(text, lang) == expected
 
 
 # --- an organisation's head named after it ---
@@ -295,7 +285,7 @@ def test_head_of_foundation_is_a_person() -> None:
     ],
 )
 def test_served_term(text: str, lang: str, expected: list[tuple[int, int | None]]) -> None:
-    assert _terms(text, lang) == expected
+    assert terms_in(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -307,12 +297,12 @@ def test_served_term(text: str, lang: str, expected: list[tuple[int, int | None]
     ],
 )
 def test_served_term_guards(text: str, lang: str) -> None:
-    assert _terms(text, lang) == []
+    assert terms_in(text, lang) == []
 
 
 def test_served_part_of_a_term() -> None:
     text = "Having served two years of his five-year term, he was released on parole."
-    assert _terms(text, "en") == [(5, None)]
+    assert terms_in(text, "en") == [(5, None)]
 
 
 # --- numbers in brackets after words, a term replaced on appeal ---
@@ -330,7 +320,7 @@ def test_served_part_of_a_term() -> None:
     ],
 )
 def test_digit_in_brackets(text: str, lang: str, expected: list[tuple[int, int | None]]) -> None:
-    assert _terms(text, lang) == expected
+    assert terms_in(text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -355,7 +345,7 @@ def test_digit_in_brackets(text: str, lang: str, expected: list[tuple[int, int |
 def test_instead_of_on_appeal(
     text: str, lang: str, term: list[tuple[int, None]], change: list[tuple[str, int]]
 ) -> None:
-    assert _terms(text, lang) == term
+    assert terms_in(text, lang) == term
     assert _changes(text, lang) == change
 
 
@@ -382,7 +372,7 @@ def test_instead_of_on_appeal(
 def test_counted_group_respectively(text: str, expected: dict[str, tuple[int, int | None]]) -> None:
     result = run(text)
     for name, term in expected.items():
-        assert _term(result, name) == term
+        assert term_of(result, name) == term
         assert person(result, name).sentence.regime == "general"
 
 
@@ -447,7 +437,7 @@ def test_verdict_object_unknown_given_name() -> None:
     )
     result = run(text)
     assert defendants(result) == ["Dorzho Tsydenov"]
-    assert _term(result, "Dorzho Tsydenov") == (4, 6)
+    assert term_of(result, "Dorzho Tsydenov") == (4, 6)
 
 
 @pytest.mark.parametrize(
@@ -486,7 +476,7 @@ def test_occupation_before_surname() -> None:
     )
     result = run(text)
     assert defendants(result) == ["Daria Sokolova"]
-    assert _term(result, "Daria Sokolova") == (2, None)
+    assert term_of(result, "Daria Sokolova") == (2, None)
 
 
 # --- a prose digest entry, a co-defendant with no offence of his own ---
@@ -517,7 +507,7 @@ def test_prose_digest_entries(
     assert defendants(result) == sorted(expected)
     for name, (article, term) in expected.items():
         assert person(result, name).articles == [article]
-        assert _term(result, name) == term
+        assert term_of(result, name) == term
 
 
 @pytest.mark.parametrize(
