@@ -14,13 +14,12 @@ _VOWELS = frozenset("аеёиоуыэюяй")
 
 
 def given_forms(nom: str) -> dict[str, str]:
-    """The man's case forms of a listed given name (lower case), or ``{}`` if not listed."""
+    """The man's case forms of a listed given name (lower case), or ``{}`` if not listed;
+    one ending in a vowel is indeclinable."""
     low = nom.lower()
     if low not in _listed():
         return {}
-    if low[-1] in _VOWELS:
-        return dict.fromkeys(_ENDINGS, low)
-    return {case: low + end for case, end in _ENDINGS.items()}
+    return man_forms(low) or dict.fromkeys(_ENDINGS, low)
 
 
 def given_nominative(word: str) -> str | None:
