@@ -21,6 +21,7 @@ from razdel import sentenize
 
 from habeas.extract.alone import given_alone_mentions
 from habeas.extract.articles import find_articles, first_charge
+from habeas.extract.attachment import review_articles
 from habeas.extract.capitals import PATRONYMIC, surnames_in_capitals
 from habeas.extract.couples import gendered_terms
 from habeas.extract.dates import classify_dates
@@ -630,6 +631,7 @@ def extract_text(
     published: date | None = None,
     gazetteer: Iterable[str | KnownCase | Mapping[str, Any]] = (),
     fmt: str = "auto",
+    review: bool = True,
 ) -> ExtractionResult:
     """Extract candidate persons and facts from a report.
 
@@ -643,6 +645,9 @@ def extract_text(
             defendant of its own is a context mention unless the text tells a new event of
             theirs (``habeas.extract.known``). ``data/known_cases.toml`` is always used.
         fmt: ``text``, ``html``, ``markdown`` or ``auto``.
+        review: let the trained attachment model (``habeas.extract.attachment``) drop the
+            articles it judges the rules gave to the wrong defendant; ``False`` gives the
+            rules' output alone (what the model is trained on).
 
     Returns:
         An ``ExtractionResult``; spans point into ``result.text``, the plain text.
@@ -851,8 +856,11 @@ def extract_text(
             attacher.focus = []
             attacher.dead = True
     _finish(plain, persons, cands, attacher.pending + attacher.carry, kept)
-    result = [cands[id(p)] for p in persons if p.role is not None]
-    return ExtractionResult(text=source, lang=lang, persons=result, published=published)
+    found = [cands[id(p)] for p in persons if p.role is not None]
+    result = ExtractionResult(text=source, lang=lang, persons=found, published=published)
+    if review:
+        review_articles(result)
+    return result
 
 
 _YEAR_RX = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
