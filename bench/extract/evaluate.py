@@ -91,6 +91,10 @@ KNOWN_SPLITS = (
     "heldout39",
     "heldout40",
     "heldout41",
+    "heldout42",
+    "heldout43",
+    "heldout44",
+    "heldout45",
 )
 #: Held-out sets not yet used to change the rules: read only when named, never by ``all``.
 UNSEEN_SPLITS: tuple[str, ...] = ()
