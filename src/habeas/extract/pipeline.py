@@ -10,10 +10,9 @@ else the defendants of the last sentence that named any.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
-from itertools import product
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -21,6 +20,7 @@ from razdel import sentenize
 
 from habeas.extract.alone import given_alone_mentions
 from habeas.extract.articles import find_articles, first_charge
+from habeas.extract.assign import ALSO, FactAttacher, apply_fact, is_female
 from habeas.extract.attachment import review_articles
 from habeas.extract.capitals import PATRONYMIC, surnames_in_capitals
 from habeas.extract.couples import gendered_terms
@@ -37,7 +37,7 @@ from habeas.extract.known import (
     new_event,
     split_gazetteer,
 )
-from habeas.extract.lead import COUNTED, carried, lead_object_defendant
+from habeas.extract.lead import COUNTED, lead_object_defendant
 from habeas.extract.lexicon import LangPatterns, given_names_en, patterns, stopwords_en
 from habeas.extract.model import (
     ChangeKind,
@@ -67,12 +67,9 @@ from habeas.extract.unnamed import unnamed_clause, unnamed_subject
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
-_RESPECTIVELY = re.compile(r"соответственно|respectively", re.I)
 # the facts of one person's case, not of a hearing
 _OWN_KINDS = ("article", "term", "regime", "fine", "suspended", "in_absentia", "change")
 _PERSONAL = re.compile(r"(?<!\w)(?:he|she|him|his|her|он|она|его|её|ее|ему|ей)(?!\w)", re.I)
-_PLURAL_PRONOUN = re.compile(r"(?<!\w)(?:им|их|они|them|they|their)(?!\w)", re.I)
-_SINGULAR = re.compile(r"\s*(?:он|она|его|её|ее|ему|ей|he|she|his|her|him)\b", re.I)
 
 
 _CAPS_WORD = r"(?:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
@@ -284,289 +281,6 @@ def _sentences(text: str) -> list[Span]:
     return spans
 
 
-def _apply(cand: PersonCandidate, fact: Fact) -> None:
-    v = fact.value
-    kind = fact.kind
-    s = cand.sentence
-    if kind == "article":
-        if v not in cand.articles:
-            cand.articles.append(v)
-    elif kind == "term":
-        if s.years is None and s.months is None:
-            s.years, s.months = v.years, v.months
-        elif (s.years, s.months) != (v.years, v.months):
-            return
-    elif kind == "regime":
-        if s.regime is not None:
-            return
-        s.regime = v
-    elif kind == "fine":
-        if s.fine is not None:
-            return
-        s.fine = v
-    elif kind == "suspended":
-        s.suspended = True
-    elif kind == "in_absentia":
-        s.in_absentia = True
-    elif kind == "change":
-        if any(
-            c.kind == v.kind and (c.years, c.months) == (v.years, v.months) for c in cand.changes
-        ):
-            return
-        cand.changes.append(v)
-    elif kind == "date":
-        dkind, value = v
-        if cand.dates.get(dkind) is not None:
-            return
-        cand.dates[dkind] = value
-        kind = f"dates.{dkind}"
-    elif kind in ("court", "facility"):
-        if getattr(cand, kind) is not None:
-            return
-        setattr(cand, kind, v)
-    elif kind == "appeal_court" and "appeal_court" in cand.spans:
-        return
-    cand.add_span(
-        "sentence" if kind in ("term", "regime", "fine", "suspended", "in_absentia") else kind,
-        fact.span,
-    )
-
-
-class _Attacher:
-    def __init__(
-        self,
-        text: str,
-        persons: list[Person],
-        cands: dict[int, PersonCandidate],
-        pats: LangPatterns,
-    ) -> None:
-        self.text = text
-        self.each = pats.cues["each"]
-        self.all_defendants = pats.cues["all_defendants"]
-        self.seen: list[Person] = []
-        self.owner = {id(m): p for p in persons for m in p.mentions}
-        self.cands = cands
-        self.focus: list[Person] = []
-        self.pending: list[Fact] = []
-        self.respective: list[Fact] = []
-        self.dead = False  # the last name told was one in passing: unnamed facts are his
-        self.carry: list[Fact] = []  # a lead verdict of an unnamed person (``unnamed_object``)
-        self.carry_all = False  # the lead's object was counted ("three journalists")
-
-    def sentence(
-        self,
-        mentions: list[Mention],
-        facts: list[Fact],
-        same_offence: Sequence[Span] = (),
-        start: int = 0,
-        end: int | None = None,
-    ) -> None:
-        """Attach the facts of the sentence starting at ``start``; ``same_offence`` are the
-        spans of "for the same offence" cues in it."""
-        # "Demin's brother Pavel Demin was also charged with treason": the facts are the
-        # brother's, not Demin's
-        defs = [m for m in mentions if self._is_def(m) and not m.kin_of]
-        if defs or any(not m.passing for m in mentions):
-            self.dead = False
-        elif self.dead:
-            return
-        previous = list(self.focus)
-        terms = [f for f in facts if f.kind == "term"]
-        # round 14: to the sentence's end («к шести и двум с половиной годам лишения свободы
-        # соответственно»)
-        respectively = len(terms) > 1 and _RESPECTIVELY.search(
-            self.text[facts[0].start : max(facts[-1].span[1] + 30, end or 0)] if facts else ""
-        )
-        named = list(dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start)))
-        if self.respective and len(named) == len(self.respective):
-            # "… sentenced three men to 15, 13 and 9 years respectively. A, B and C were
-            # found guilty …": the terms of a sentence naming nobody, in the order of the
-            # defendants named in the next one
-            for person, f in zip(named, self.respective, strict=True):
-                _apply(self.cands[id(person)], f)
-        if defs:
-            self.respective = []
-        if respectively and len(defs) == len(terms):
-            for m, f in zip(sorted(defs, key=lambda m: m.start), terms, strict=True):
-                _apply(self.cands[id(self.owner[id(m)])], f)
-            facts = [f for f in facts if f.kind != "term"]
-            regimes = [f for f in facts if f.kind == "regime"]
-            if len(regimes) == len(defs) and len({f.value for f in regimes}) > 1:
-                # round 13: "to 12 and 15 years in a general-regime and a strict-regime
-                # colony, respectively": the regimes pair in order too
-                for m, f in zip(sorted(defs, key=lambda m: m.start), regimes, strict=True):
-                    _apply(self.cands[id(self.owner[id(m)])], f)
-                facts = [f for f in facts if f.kind != "regime"]
-        elif respectively and not defs and (group := self._told_group(start, terms)):
-            # round 15: «Судья назначила им 3 года, 2,5 года и 2 года 4 месяца …
-            # соответственно» after the names: the terms pair with the defendants told last
-            # (round 17: "The four were sentenced to …, respectively": with every defendant)
-            for person, f in zip(group, terms, strict=True):
-                _apply(self.cands[id(person)], f)
-            facts = [f for f in facts if f.kind != "term"]
-        elif respectively and not defs:
-            self.respective = terms
-            facts = [f for f in facts if f.kind != "term"]
-        everyone = list(
-            dict.fromkeys(self.owner[id(m)] for m in sorted(defs, key=lambda m: m.start))
-        )
-        # "both"/"each" covers the facts after it, or just before it ("100,000 roubles
-        # each"), not a fact of an earlier clause ("A got 17 years in a strict-regime colony,
-        # while B and C each received 13 years")
-        window = max(start, facts[0].start - 200) if facts else start
-        both_at = [
-            window + m.start()
-            for m in self.each.finditer(
-                # not into the next sentence («…колонии общего режима. Обоих признали…»)
-                self.text[window : min(facts[-1].span[1] + 20, end or len(self.text))]
-                if facts
-                else ""
-            )
-        ]
-        if not defs and facts and self.all_defendants.search(self.text[start : facts[0].start]):
-            # "All three will serve their sentences in general-regime colonies."
-            self.focus = list(self.seen)
-        sent_start = min((f.start for f in facts), default=0)
-        if (
-            not defs
-            and len(self.focus) > 1
-            and _SINGULAR.match(self.text[max(0, sent_start - 120) : sent_start].split(".")[-1])
-        ):
-            self.focus = self.focus[-1:]
-        one_offence = len({f.value for f in facts if f.kind == "article"}) == 1
-        for fact in facts:
-            gendered = self._gendered(fact, everyone or self.focus)
-            if gendered is not None:
-                # "3 years 2 months for her and 2 years 6 months for him": the pronoun after
-                # the term names whose it is
-                _apply(self.cands[id(gendered)], fact)
-                continue
-            if (
-                fact.kind == "article"
-                and one_offence
-                and len(everyone) > 1
-                and all(m.end <= fact.start for m in defs)
-                # «…, Галиеву, которому также вменили насилие (ст. 318)»: his own, added
-                and not _ALSO.search(
-                    self.text[max((m.end for m in defs), default=start) : fact.start]
-                )
-                or any(pos < fact.span[1] + 12 for pos in both_at)
-                and defs
-                and fact.kind != "term"
-                or defs
-                and fact.kind != "term"
-                and all(m.start > fact.start for m in defs)
-            ):
-                targets = everyone
-            else:
-                targets = self._targets(defs, fact) or self.focus
-            if not targets:
-                self.pending.append(fact)
-            for person in targets:
-                _apply(self.cands[id(person)], fact)
-        for span in same_offence:
-            self._same_offence(defs, span, previous)
-        if self.carry and named:
-            # "A court sentenced a 70-year-old physicist to 12 years … The City Court convicted
-            # X on Thursday …": the unnamed person's verdict is that of the first defendant
-            # named after it (after the facts of that sentence, which come first)
-            for person, f in carried(self.carry, named, self.carry_all):
-                _apply(self.cands[id(person)], f)
-            self.carry = []
-        if defs:
-            self.focus = everyone
-            self.seen.extend(p for p in everyone if p not in self.seen)
-
-    def _told_group(self, start: int, terms: list[Fact]) -> list[Person]:
-        """The defendants a sentence naming nobody gives its terms to "respectively": those
-        told last after a plural pronoun («назначила им …»), every one so far after an
-        all-defendants cue ("The four were sentenced to …"); empty unless as many as the
-        terms."""
-        if len(terms) < 2:
-            return []
-        before = self.text[start : terms[0].start]
-        if len(self.focus) == len(terms) and _PLURAL_PRONOUN.search(before):
-            return list(self.focus)
-        if len(self.seen) == len(terms) and self.all_defendants.search(before):
-            return list(self.seen)
-        return []
-
-    def _same_offence(self, defs: list[Mention], span: Span, previous: list[Person]) -> None:
-        """ "B got three years for the same offence": B gets the articles of the defendant
-        named before B (in the sentence, else in the sentences before); round 17: so do the
-        names coordinated with B ("B and C, convicted of the same charge")."""
-        before = sorted((m for m in defs if m.end <= span[0]), key=lambda m: m.start)
-        if not before:
-            return
-        group = coordinated(self.text, before, before[-1])
-        targets = list(dict.fromkeys(self.owner[id(m)] for m in group))
-        sources = [self.owner[id(m)] for m in reversed(before)] + list(reversed(previous))
-        for person in sources:
-            if person in targets:
-                continue
-            articles = self.cands[id(person)].articles
-            if articles:
-                for target, article in product(targets, articles):
-                    _apply(self.cands[id(target)], Fact("article", span, article))
-                return
-
-    def _gendered(self, fact: Fact, people: list[Person]) -> Person | None:
-        """The one person of ``people`` whose gender the pronoun right after a term gives
-        ("… for her", «… для него»), else None; round 17: the one defendant so far of the
-        gender of a spouse named right before a term or regime («Роман X будет отбывать
-        наказание в колонии строгого режима, его жена — в колонии общего режима»)."""
-        spouse = _SPOUSE_BEFORE.search(self.text, max(0, fact.start - 40), fact.start)
-        if spouse is not None and fact.kind in ("term", "regime"):
-            female = spouse.group("f") is not None
-            match = [p for p in self.seen if _female(p) is female]
-            return match[0] if len(match) == 1 and len(self.seen) > 1 else None
-        if fact.kind != "term" or len(people) < 2:
-            return None
-        m = _FOR_PRONOUN.match(self.text, fact.span[1])
-        if m is None:
-            return None
-        female = m.group(1).lower() in ("her", "неё", "нее", "ней")
-        match = [p for p in people if _female(p) is female]
-        return match[0] if len(match) == 1 else None
-
-    def _is_def(self, m: Mention) -> bool:
-        person = self.owner.get(id(m))
-        return person is not None and person.role is Role.DEFENDANT
-
-    def _targets(self, defs: list[Mention], fact: Fact) -> list[Person]:
-        if not defs:
-            return []
-        before = [m for m in defs if m.end <= fact.start]
-        anchor = max(before, key=lambda m: m.end) if before else min(defs, key=lambda m: m.start)
-        return list(dict.fromkeys(self.owner[id(m)] for m in coordinated(self.text, defs, anchor)))
-
-
-# «…, его жена — в колонии общего режима», "and his wife to two years in a general-regime
-# colony": a spouse told by the kin word alone, then the elided verdict
-_SPOUSE_BEFORE = re.compile(
-    r"(?:,|;|\sи|\sа|\sand|\swhile)\s+(?:его|её|ее|his|her)\s+(?:(?P<f>жена|супруга|wife)|"
-    r"(?P<m>муж|супруг|husband))\s*(?:[—–-]\s*)?(?:(?:в|во|к|to|in)\s+)?(?:[\w-]+\s+){0,3}?$",
-    re.I,
-)
-_FOR_PRONOUN = re.compile(r"\s+(?:for|для)\s+(him|her|него|неё|нее|ней)\b", re.I)
-_MALE_IN_A = frozenset(
-    {"nikita", "ilya", "foma", "kuzma", "luka", "savva", "никита", "илья", "фома"}
-)
-
-
-def _female(person: Person) -> bool:
-    """A person's gender read off the name: a feminine surname ending (-ova, -ina, -aya, «-ова»,
-    «-ая») or, failing one, a given name ending in -a/-ya («-а», «-я») that is not a man's."""
-    best = person.best
-    surname = best.surname.lower()
-    if re.search(r"(?:ova|eva|yova|ina|yna|aya|ая|ова|ева|ёва|ина|ына)$", surname):
-        return True
-    if re.search(r"(?:ov|ev|in|yn|sky|skiy|ий|ой|ов|ев|ин|ын)$", surname):
-        return False
-    given = best.given.lower()
-    return bool(given) and given not in _MALE_IN_A and given.endswith(("a", "ya", "а", "я"))
-
-
 _VERDICT_ON_PRONOUN = re.compile(
     r"(?<!\w)(?:sentenced|convicted|jailed|fined|found|приговорил\w*|признал\w*|осудил\w*|"
     r"оштрафовал\w*)\s+(?:him|her|его|её|ее)\b",
@@ -735,7 +449,7 @@ def extract_text(
     after_unnamed = False
     passing |= context
     aside = context | quiet
-    attacher = _Attacher(plain, persons, cands, pats)
+    attacher = FactAttacher(plain, persons, cands, pats)
     many_offences = len({f.value for f in global_facts if f.kind == "article"}) > 1
     kept: list[Fact] = []
     for (s, e), group, facts in zip(sentences, by_sentence, local, strict=True):
@@ -1148,11 +862,6 @@ def _fuzzy_in(m: Mention, surnames: set[str]) -> bool:
 
 
 # an offence charged in addition to another: «также вменили», «дополнительно», "also charged"
-_ALSO = re.compile(
-    r"(?<!\w)(?:также|тоже|дополнительно|кроме\s+того|ещё\s+и|еще\s+и|also|additionally|"
-    r"in\s+addition|as\s+well)(?!\w)",
-    re.I,
-)
 
 
 # round 17: a name told as one more defendant of the same case ("The fourth defendant,
@@ -1183,7 +892,7 @@ def _co_defendant_articles(text: str, defendants: list[PersonCandidate]) -> None
             continue
         shared = [a for a in others[0] if all(a in arts for arts in others[1:])]
         for article in shared:
-            _apply(cand, Fact("article", spans[0], article))
+            apply_fact(cand, Fact("article", spans[0], article))
 
 
 def _finish(
@@ -1200,7 +909,7 @@ def _finish(
     _co_defendant_articles(text, defendants)
     if len(defendants) == 1:
         for fact in pending:
-            _apply(defendants[0], fact)
+            apply_fact(defendants[0], fact)
     elif defendants:
         # "… sentenced three men on charges of membership in Hizb ut-Tahrir. A got …, B and
         # C …": an offence named before any defendant is every defendant's with none of
@@ -1212,15 +921,15 @@ def _finish(
             for c in defendants
             if not c.articles
             or any(
-                _ALSO.search(text[max(0, a - 70) : a].split(".")[-1])
+                ALSO.search(text[max(0, a - 70) : a].split(".")[-1])
                 for a, _ in c.spans.get("article", [])
             )
         ]
         # round 15: "giving the husband six years … and his wife a two-year suspended term"
         people = [p for p in persons if p.role is Role.DEFENDANT]
-        placed = gendered_terms(text, pending, people, _female)
+        placed = gendered_terms(text, pending, people, is_female)
         for person, fact in placed:
-            _apply(cands[id(person)], fact)
+            apply_fact(cands[id(person)], fact)
         taken = {id(f) for _, f in placed}
         pending = [f for f in pending if id(f) not in taken]
         verdicts = {f.value for f in pending if f.kind == "date" and f.value[0] == "verdict"}
@@ -1233,15 +942,15 @@ def _finish(
                 # that of every defendant with none of their own
                 for cand in defendants:
                     if cand.dates.get("detained") is None:
-                        _apply(cand, fact)
+                        apply_fact(cand, fact)
             elif fact.kind == "article":
                 for cand in bare:
-                    _apply(cand, fact)
+                    apply_fact(cand, fact)
             elif fact.kind == "court" and len({f.value for f in pending if f.kind == "court"}) == 1:
                 # «В апреле Баймакский районный суд признал их виновными … Ильнуру Хасанову
                 # назначили …»: the one verdict court named before the defendants
                 for cand in defendants:
-                    _apply(cand, fact)
+                    apply_fact(cand, fact)
             elif (
                 fact.kind == "date"
                 and fact.value[0] in ("verdict", "appeal")
@@ -1254,7 +963,7 @@ def _finish(
                 # verdict or appeal date (or an upholding) before the defendants are named is
                 # every defendant's
                 for cand in defendants:
-                    _apply(cand, fact)
+                    apply_fact(cand, fact)
     courts = {f.value for f in facts if f.kind == "court"}
     verdict_dates = {c.dates.get("verdict") for c in defendants} - {None}
     if len(verdict_dates) == 1 and len(courts) <= 1:
@@ -1296,7 +1005,7 @@ def _finish(
             cand.court = f"{cand.court} ({next(iter(towns))})"
         if cand.court is None and len(courts) == 1:
             court = next(f for f in facts if f.kind == "court")
-            _apply(cand, court)
+            apply_fact(cand, court)
         if cand.judge is None and len(judges) == 1:
             cand.judge = judges[0].name
             cand.add_span("judge", judges[0].name_span)
