@@ -95,6 +95,10 @@ KNOWN_SPLITS = (
     "heldout43",
     "heldout44",
     "heldout45",
+    "heldout46",
+    "heldout47",
+    "heldout48",
+    "heldout49",
 )
 #: Held-out sets not yet used to change the rules: read only when named, never by ``all``.
 UNSEEN_SPLITS: tuple[str, ...] = ()
