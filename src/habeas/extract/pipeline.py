@@ -2,9 +2,11 @@
 
 Steps: strip HTML/Markdown, detect the language, split sentences (razdel), find name
 mentions and group them into persons, give each person a role, find facts (articles,
-terms, dates, courts, facilities), and attach each fact to the defendants it is about:
-the nearest defendant named before it in the sentence (or after it, if none before),
-else the defendants of the last sentence that named any.
+terms, dates, courts, facilities), decide which facts of each sentence are in play, attach
+them to the defendants they are about (``habeas.extract.assign``: the nearest defendant
+named before the fact in the sentence, or after it if none before, else the defendants of
+the last sentence that named any), and let the trained model review the articles attached
+(``habeas.extract.attachment``).
 """
 
 from __future__ import annotations
