@@ -28,6 +28,7 @@ from pathlib import Path
 from razdel import sentenize
 
 from habeas.extract.articles import find_articles
+from habeas.extract.facts import Fact
 from habeas.extract.model import ExtractionResult, PersonCandidate, Role, Span
 
 MODEL_PATH = Path(__file__).parent / "data" / "article_attachment.json"
@@ -97,11 +98,14 @@ class _Layout:
         return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
 
 
-def candidate_pairs(result: ExtractionResult) -> list[ArticlePair]:
-    """Every defendant paired with every article read in the text or attached to them."""
+def candidate_pairs(
+    result: ExtractionResult, facts: Sequence[Fact] | None = None
+) -> list[ArticlePair]:
+    """Every defendant paired with every article read in the text or attached to them;
+    ``facts`` are the text's article facts when already read (``find_articles``)."""
     text = result.text
     mentions: dict[str, list[Span]] = {}
-    for fact in find_articles(text, result.lang):
+    for fact in find_articles(text, result.lang) if facts is None else facts:
         mentions.setdefault(fact.value, []).append(fact.span)
     layout = _Layout(text)
     defendants = result.defendants()
@@ -124,22 +128,23 @@ def review_articles(result: ExtractionResult, model: ArticleModel | None = None)
     """Drop from each defendant the attached articles the model scores below its threshold
     (in place; the evidence spans read only for a dropped article go with it)."""
     model = model or load_model()
-    pairs = [p for p in candidate_pairs(result) if p.attached]
+    facts = find_articles(result.text, result.lang)
+    pairs = [p for p in candidate_pairs(result, facts) if p.attached]
     for pair in pairs:
         if pair.by_reference or model.probability(pair.features) >= model.threshold:
             continue
         person = pair.person
         person.articles.remove(pair.article)
         kept = {p.article for p in pairs if p.person is person and p.article in person.articles}
-        _drop_spans(result.text, result.lang, person, pair.article, kept)
+        _drop_spans(facts, person, pair.article, kept)
 
 
 def _drop_spans(
-    text: str, lang: str, person: PersonCandidate, article: str, kept: set[str]
+    facts: Sequence[Fact], person: PersonCandidate, article: str, kept: set[str]
 ) -> None:
     """Remove the article spans of ``person`` that read ``article`` and no kept article."""
     values: dict[Span, set[str]] = {}
-    for fact in find_articles(text, lang):
+    for fact in facts:
         values.setdefault(fact.span, set()).add(fact.value)
     spans = person.spans.get("article", [])
     person.spans["article"] = [
