@@ -40,12 +40,19 @@ format: setup
 test-sqlite: setup system-deps
 	env -u HABEAS_TEST_POSTGRES $(BIN)/pytest
 
-# The database tests again on PostgreSQL, when HABEAS_TEST_POSTGRES names a server.
+# The database tests again on PostgreSQL: on the server HABEAS_TEST_POSTGRES names, else on
+# the one answering on 127.0.0.1:5432 (trust auth, database `test`), if any.
+LOCAL_POSTGRES = postgresql://postgres@127.0.0.1:5432/test
 test-postgres: setup
-	@if [ -n "$$HABEAS_TEST_POSTGRES" ]; then \
-		$(BIN)/pytest -m django_db; \
+	@url="$$HABEAS_TEST_POSTGRES"; \
+	if [ -z "$$url" ] && $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), timeout=2).close()" 2>/dev/null; then \
+		url="$(LOCAL_POSTGRES)"; \
+	fi; \
+	if [ -n "$$url" ]; then \
+		echo "PostgreSQL run on $$url"; \
+		HABEAS_TEST_POSTGRES="$$url" $(BIN)/pytest -m django_db; \
 	else \
-		echo "HABEAS_TEST_POSTGRES is not set: skipping the PostgreSQL run"; \
+		echo "no PostgreSQL server (HABEAS_TEST_POSTGRES unset, none on 127.0.0.1:5432): skipping the PostgreSQL run"; \
 	fi
 
 test: lint test-sqlite test-postgres
